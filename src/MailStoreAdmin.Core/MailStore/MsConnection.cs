@@ -1,0 +1,318 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using MailStoreAdmin.Core.Errors;
+using MailStoreAdmin.Core.Http;
+using MailStoreAdmin.Core.Json;
+
+namespace MailStoreAdmin.Core.MailStore
+{
+    /// <summary>
+    /// A connection to the MailStore Administration API: one HTTP transport, the server's metadata (loaded once),
+    /// and the invoke / long-poll / cancel cycle that every function may enter.
+    /// </summary>
+    public sealed class MsConnection : IDisposable
+    {
+        private static int _lastId;
+        private readonly HttpTransport _transport;
+        private readonly MsConnectionSettings _settings;
+        private MsMetadata? _metadata;
+
+        private MsConnection(MsConnectionSettings settings, HttpTransport transport)
+        {
+            _settings = settings;
+            _transport = transport;
+            Id = Interlocked.Increment(ref _lastId);
+            ConnectedAt = DateTime.Now;
+        }
+
+        public int Id { get; }
+        public Uri Uri => _transport.BaseUri;
+        public string ComputerName => Uri.Host;
+        public int Port => Uri.Port;
+        public string UserName => _settings.Credential.UserName;
+        public bool ServiceProvider => _settings.ServiceProvider;
+        public string? InstanceId => _settings.InstanceId;
+        public string CertificatePolicy => _settings.CertificatePolicy.ToString();
+        public string? ServerVersion { get; private set; }
+        public string? MachineName { get; private set; }
+        public DateTime ConnectedAt { get; }
+        public bool IsClosed { get; private set; }
+        public int FunctionCount => Metadata.Functions.Count;
+
+        public MsMetadata Metadata => _metadata ?? throw new InvalidOperationException("The connection has no metadata yet.");
+
+        /// <summary>Opens the transport, loads the metadata and proves the credentials.</summary>
+        public static async Task<MsConnection> ConnectAsync(MsConnectionSettings settings, CallObserver? observer,
+            CancellationToken cancellationToken)
+        {
+            observer ??= CallObserver.None;
+            var endpoint = new HttpEndpointSettings(settings.BuildBaseUri())
+            {
+                BasicCredential = settings.Credential,
+                CertificatePolicy = settings.CertificatePolicy,
+                AllowUnencryptedAuthentication = settings.AllowUnencryptedAuthentication,
+                RequestTimeout = settings.RequestTimeout,
+            };
+            var connection = new MsConnection(settings, new HttpTransport(endpoint));
+            try
+            {
+                await connection.LoadMetadataAsync(observer, cancellationToken).ConfigureAwait(false);
+                await connection.ProveCredentialsAsync(observer, cancellationToken).ConfigureAwait(false);
+                return connection;
+            }
+            catch
+            {
+                connection.Dispose();
+                throw;
+            }
+        }
+
+        private async Task LoadMetadataAsync(CallObserver observer, CancellationToken cancellationToken)
+        {
+            using var response = await _transport.PostFormAsync("api/get-metadata", Array.Empty<KeyValuePair<string, string>>(),
+                new TransportCallOptions { Idempotent = true }, observer, cancellationToken).ConfigureAwait(false);
+            await EnsureSuccessAsync(response, "get-metadata", null, Array.Empty<string>()).ConfigureAwait(false);
+            var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+            var bytes = await ReadAllAsync(stream, cancellationToken).ConfigureAwait(false);
+            var start = bytes.Length >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0;
+            try
+            {
+                using var document = JsonDocument.Parse(new ReadOnlyMemory<byte>(bytes, start, bytes.Length - start));
+                _metadata = MsMetadata.Parse(document.RootElement);
+            }
+            catch (JsonException e)
+            {
+                throw new MailStoreAdminException(ErrorKind.ProtocolError, "InvalidMetadata",
+                    $"{Uri} answered get-metadata with something that is not JSON; is this the MailStore Administration API?", Uri, e);
+            }
+            observer.Log(LogLevel.Verbose, $"Loaded metadata: {_metadata.Functions.Count} functions.");
+        }
+
+        // The Server answers get-metadata without checking credentials, so a cheap authenticated call follows.
+        private async Task ProveCredentialsAsync(CallObserver observer, CancellationToken cancellationToken)
+        {
+            if (ServiceProvider || !Metadata.Contains("GetServerInfo")) return;
+            await InvokeAsync("GetServerInfo", null, item =>
+            {
+                ServerVersion = Text(item, "version");
+                MachineName = Text(item, "machineName");
+            }, observer, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>Runs a function to its end, following it through get-status when it runs long.</summary>
+        public async Task<MsCallResult> InvokeAsync(string function, IEnumerable<KeyValuePair<string, object?>>? arguments,
+            Action<JsonElement>? onResultItem, CallObserver? observer, CancellationToken cancellationToken, object? target = null)
+        {
+            var task = await StartAsync(function, arguments, onResultItem, observer, cancellationToken, target).ConfigureAwait(false);
+            return await WaitAsync(task, onResultItem, observer, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// Sends the invoke and returns after the first answer: a completed task, or a running one with its token.
+        /// Validation and encoding happen before anything is sent.
+        /// </summary>
+        public async Task<MsTask> StartAsync(string function, IEnumerable<KeyValuePair<string, object?>>? arguments,
+            Action<JsonElement>? onResultItem, CallObserver? observer, CancellationToken cancellationToken, object? target = null)
+        {
+            ThrowIfClosed();
+            observer ??= CallObserver.None;
+            var definition = Metadata.Get(function);
+            var encoded = MsArgumentEncoder.Encode(definition, arguments, _settings.InstanceId);
+            var task = new MsTask(this, definition.Name, target) { Secrets = encoded.Secrets };
+            var options = new TransportCallOptions
+            {
+                Idempotent = IsReadOnly(definition.Name),
+                Secrets = encoded.Secrets,
+            };
+            using var response = await _transport.PostFormAsync(definition.RelativeUri, encoded.Fields, options, observer,
+                cancellationToken).ConfigureAwait(false);
+            var envelope = await ReadEnvelopeAsync(response, task, onResultItem, observer, cancellationToken).ConfigureAwait(false);
+            Report(task, envelope, observer);
+            return task;
+        }
+
+        /// <summary>
+        /// Long-polls a running task to its end. On cancellation, asks the server to cancel (cancel-async) and keeps
+        /// polling until it confirms, then throws OperationCanceledException.
+        /// </summary>
+        public async Task<MsCallResult> WaitAsync(MsTask task, Action<JsonElement>? onResultItem, CallObserver? observer,
+            CancellationToken cancellationToken)
+        {
+            observer ??= CallObserver.None;
+            CancellationTokenSource? grace = null;
+            try
+            {
+                MsEnvelope? last = null;
+                while (!task.IsCompleted)
+                {
+                    var token = grace?.Token ?? cancellationToken;
+                    try
+                    {
+                        last = await GetStatusAsync(task, onResultItem, observer, token).ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException) when (grace == null && cancellationToken.IsCancellationRequested)
+                    {
+                        grace = new CancellationTokenSource(_settings.CancelGracePeriod);
+                        await RequestCancelAsync(task, observer, grace.Token).ConfigureAwait(false);
+                    }
+                }
+                if (task.CancelRequested && grace != null) throw new OperationCanceledException(cancellationToken);
+                ThrowIfFailed(task);
+                return new MsCallResult(task, last ?? new MsEnvelope { StatusCode = task.StatusCode, StatusText = task.StatusText });
+            }
+            catch (OperationCanceledException) when (grace != null && grace.IsCancellationRequested)
+            {
+                observer.Log(LogLevel.Verbose, $"{task.Function}: the server did not confirm the cancellation within {_settings.CancelGracePeriod.TotalSeconds:0} s.");
+                throw new OperationCanceledException(cancellationToken);
+            }
+            finally
+            {
+                grace?.Dispose();
+            }
+        }
+
+        /// <summary>Asks the server to cancel a running task (cooperative: the server decides when it stops).</summary>
+        public async Task RequestCancelAsync(MsTask task, CallObserver? observer, CancellationToken cancellationToken)
+        {
+            observer ??= CallObserver.None;
+            if (task.IsCompleted || task.Token == null) return;
+            ThrowIfClosed();
+            var fields = new[] { new KeyValuePair<string, string>("token", task.Token) };
+            observer.Log(LogLevel.Verbose, $"{task.Function}: asking the server to cancel the task.");
+            using var response = await _transport.PostFormAsync("api/cancel-async", fields,
+                new TransportCallOptions { Idempotent = true }, observer, cancellationToken).ConfigureAwait(false);
+            await EnsureSuccessAsync(response, "cancel-async", task, task.Secrets).ConfigureAwait(false);
+            task.CancelRequested = true;
+        }
+
+        private async Task<MsEnvelope> GetStatusAsync(MsTask task, Action<JsonElement>? onResultItem, CallObserver observer,
+            CancellationToken cancellationToken)
+        {
+            var fields = new[]
+            {
+                new KeyValuePair<string, string>("token", task.Token ?? string.Empty),
+                new KeyValuePair<string, string>("lastKnownStatusVersion", task.StatusVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                new KeyValuePair<string, string>("millisecondsTimeout", _settings.StatusWaitMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            };
+            var options = new TransportCallOptions
+            {
+                Idempotent = true,
+                Timeout = _settings.RequestTimeout + TimeSpan.FromMilliseconds(_settings.StatusWaitMilliseconds),
+            };
+            using var response = await _transport.PostFormAsync("api/get-status", fields, options, observer, cancellationToken)
+                .ConfigureAwait(false);
+            var envelope = await ReadEnvelopeAsync(response, task, onResultItem, observer, cancellationToken).ConfigureAwait(false);
+            Report(task, envelope, observer);
+            return envelope;
+        }
+
+        private static void Report(MsTask task, MsEnvelope envelope, CallObserver observer)
+        {
+            var newLines = task.Apply(envelope);
+            // Plain calls finish on the first answer; only tasks that ran get status reports.
+            if (task.Token != null) observer.OnStatus(new MsTaskStatus(task, envelope, newLines));
+        }
+
+        private async Task<MsEnvelope> ReadEnvelopeAsync(HttpResponseMessage response, MsTask task,
+            Action<JsonElement>? onResultItem, CallObserver observer, CancellationToken cancellationToken)
+        {
+            await EnsureSuccessAsync(response, task.Function, task, task.Secrets).ConfigureAwait(false);
+            var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
+            if (observer.IsDebugEnabled)
+            {
+                // Debug needs the text; only then is the body buffered.
+                var bytes = await ReadAllAsync(stream, cancellationToken).ConfigureAwait(false);
+                var text = System.Text.Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF');
+                observer.Log(LogLevel.Debug, "Response body: " +
+                    Redactor.Truncate(_transport.Scrub(Redactor.RedactJsonText(text), task.Secrets), 4096));
+                stream = new System.IO.MemoryStream(bytes);
+            }
+            return await MsEnvelopeReader.ReadAsync(stream, onResultItem, cancellationToken).ConfigureAwait(false);
+        }
+
+        private async Task EnsureSuccessAsync(HttpResponseMessage response, string function, MsTask? task,
+            IReadOnlyList<string> secrets)
+        {
+            var status = (int)response.StatusCode;
+            if (status >= 200 && status < 300) return;
+            var body = _transport.Scrub(await HttpTransport.ReadTextAsync(response, 500).ConfigureAwait(false), secrets).Trim();
+            var target = task?.Target ?? function;
+            switch (status)
+            {
+                case 401:
+                    throw new MailStoreAdminException(ErrorKind.AuthenticationError, "MailStoreAuthenticationFailed",
+                        $"{Uri} rejected the credentials of '{UserName}' (HTTP 401).", Uri,
+                        recommendedAction: ServiceProvider
+                            ? "Check the user name and password; with MFA enabled, use the account's API password (CreateSystemAdministratorAPIPassword)."
+                            : "Check the user name and password. The account must be a MailStore administrator with the 'api' login privilege.");
+                case 403:
+                    throw new MailStoreAdminException(ErrorKind.PermissionDenied, "MailStoreAccessDenied",
+                        $"'{UserName}' may not call {function} (HTTP 403). The account must be a MailStore administrator.", target);
+                case 404 when function == "get-status" || task?.Token != null:
+                    throw new MailStoreAdminException(ErrorKind.ObjectNotFound, "MailStoreTaskNotFound",
+                        $"The server no longer knows the task of {task?.Function ?? function} (HTTP 404): the token expired or the service restarted.", target);
+                case 404:
+                    throw new MailStoreAdminException(ErrorKind.ObjectNotFound, "MailStoreEndpointNotFound",
+                        $"{Uri} has no {function} endpoint (HTTP 404). Is this the MailStore Administration API (Server port {MsConnectionSettings.ServerPort}, SPE {MsConnectionSettings.ServiceProviderPort})?", target);
+                case 411:
+                    throw new MailStoreAdminException(ErrorKind.ProtocolError, "MailStoreLengthRequired",
+                        $"{Uri} answered HTTP 411 (Content-Length required) to {function}.", target);
+                default:
+                    throw new MailStoreAdminException(ErrorKind.ProtocolError, "MailStoreHttpError",
+                        $"{Uri} answered HTTP {status} to {function}{(body.Length > 0 ? ": " + body : ".")}", target);
+            }
+        }
+
+        private void ThrowIfFailed(MsTask task)
+        {
+            if (task.StatusCode == MsStatusCodes.Succeeded && task.Error == null) return;
+            if (task.StatusCode == MsStatusCodes.Cancelled)
+            {
+                throw new MailStoreAdminException(ErrorKind.OperationStopped, "MailStoreTaskCancelled",
+                    $"{task.Function} was cancelled on the server.", task.Target ?? task.Function);
+            }
+            var error = task.Error ?? new MsApiError($"the task ended with status '{task.StatusCode}'.", null);
+            throw new MsApiException(task.Function, _transport.Scrub(error.Message, task.Secrets),
+                error.Details == null ? null : _transport.Scrub(error.Details, task.Secrets), task.Target);
+        }
+
+        /// <summary>Functions that only read, so a network failure may be retried without side effects.</summary>
+        private static bool IsReadOnly(string function) =>
+            function.StartsWith("Get", StringComparison.Ordinal) || function == "Ping";
+
+        private static async Task<byte[]> ReadAllAsync(System.IO.Stream stream, CancellationToken cancellationToken)
+        {
+            using var memory = new System.IO.MemoryStream();
+            await stream.CopyToAsync(memory, 81920, cancellationToken).ConfigureAwait(false);
+            return memory.ToArray();
+        }
+
+        private static string? Text(JsonElement element, string name) =>
+            element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+                ? value.GetString()
+                : null;
+
+        private void ThrowIfClosed()
+        {
+            if (IsClosed)
+            {
+                throw new MailStoreAdminException(ErrorKind.InvalidOperation, "MailStoreConnectionClosed",
+                    $"Connection {Id} to {Uri} is closed. Connect-MsServer opens a new one.", this);
+            }
+        }
+
+        public override string ToString() => $"{UserName}@{ComputerName}:{Port}";
+
+        public void Dispose()
+        {
+            if (IsClosed) return;
+            IsClosed = true;
+            _transport.Dispose();
+        }
+    }
+}
