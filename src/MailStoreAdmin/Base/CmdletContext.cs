@@ -1,0 +1,126 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Management.Automation;
+using System.Threading;
+using MailStoreAdmin.Core.Errors;
+using MailStoreAdmin.Core.Http;
+using MailStoreAdmin.Core.MailStore;
+using MailStoreAdmin.Core.Pipeline;
+
+namespace MailStoreAdmin.Base
+{
+    /// <summary>
+    /// What asynchronous work may do to the pipeline, from any thread: every call is queued to the pipeline thread.
+    /// It is also the core's CallObserver: log events become Verbose/Debug records, task statuses a progress bar
+    /// (throttled to a few updates a second), and new task log lines Information records tagged "MailStoreLog".
+    /// </summary>
+    public sealed class CmdletContext : CallObserver
+    {
+        private static int _lastActivityId;
+        private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(200);
+        private readonly PSCmdlet _cmdlet;
+        private readonly PipelinePump _pump;
+        private readonly bool _debugEnabled;
+        private readonly Dictionary<MsTask, ProgressState> _progress = new Dictionary<MsTask, ProgressState>();
+
+        internal CmdletContext(PSCmdlet cmdlet, PipelinePump pump, bool debugEnabled)
+        {
+            _cmdlet = cmdlet;
+            _pump = pump;
+            _debugEnabled = debugEnabled;
+        }
+
+        public override bool IsDebugEnabled => _debugEnabled;
+
+        public void WriteObject(object? value) => _pump.Post(() => _cmdlet.WriteObject(value));
+
+        public void WriteObject(object? value, bool enumerateCollection) => _pump.Post(() => _cmdlet.WriteObject(value, enumerateCollection));
+
+        public void WriteError(MailStoreAdminException exception) => _pump.Post(() => _cmdlet.WriteError(ErrorRecords.From(exception)));
+
+        public void WriteWarning(string message) => _pump.Post(() => _cmdlet.WriteWarning(message));
+
+        public void WriteVerbose(string message) => _pump.Post(() => _cmdlet.WriteVerbose(message));
+
+        public bool ShouldProcess(string target, string action) => _pump.Invoke(() => _cmdlet.ShouldProcess(target, action));
+
+        public override void Log(LogLevel level, string message)
+        {
+            if (level == LogLevel.Debug) _pump.Post(() => _cmdlet.WriteDebug(message));
+            else _pump.Post(() => _cmdlet.WriteVerbose(message));
+        }
+
+        public override void OnStatus(MsTaskStatus status)
+        {
+            foreach (var line in status.NewLogLines)
+            {
+                var text = line;
+                _pump.Post(() => _cmdlet.WriteInformation(text, new[] { "MailStoreLog", status.Task.Function }));
+            }
+
+            ProgressState state;
+            lock (_progress)
+            {
+                if (!_progress.TryGetValue(status.Task, out state!))
+                {
+                    state = new ProgressState(Interlocked.Increment(ref _lastActivityId), Describe(status.Task));
+                    _progress[status.Task] = state;
+                }
+                if (!status.IsFinal && state.SinceLastWrite.Elapsed < ProgressInterval && state.Written) return;
+                state.SinceLastWrite.Restart();
+                state.Written = true;
+                if (status.IsFinal) _progress.Remove(status.Task);
+            }
+            var record = new ProgressRecord(state.ActivityId, state.Activity,
+                string.IsNullOrEmpty(status.StatusText) ? Describe(status) : status.StatusText)
+            {
+                PercentComplete = status.PercentProgress ?? -1,
+                RecordType = status.IsFinal ? ProgressRecordType.Completed : ProgressRecordType.Processing,
+            };
+            _pump.Post(() => _cmdlet.WriteProgress(record));
+        }
+
+        /// <summary>Ends any progress bar a stopped or failed task left open (called on the pipeline thread).</summary>
+        internal void CompleteProgress()
+        {
+            List<ProgressState> open;
+            lock (_progress)
+            {
+                open = new List<ProgressState>(_progress.Values);
+                _progress.Clear();
+            }
+            foreach (var state in open)
+            {
+                try
+                {
+                    _cmdlet.WriteProgress(new ProgressRecord(state.ActivityId, state.Activity, "Stopped") { RecordType = ProgressRecordType.Completed });
+                }
+                catch (PipelineStoppedException)
+                {
+                    // Nothing more can be written once the pipeline stops.
+                }
+            }
+        }
+
+        private static string Describe(MsTask task) =>
+            task.Target == null ? $"MailStore {task.Function}" : $"MailStore {task.Function} ({task.Target})";
+
+        private static string Describe(MsTaskStatus status) =>
+            status.PercentProgress.HasValue ? $"{status.StatusCode} {status.PercentProgress}%" : status.StatusCode;
+
+        private sealed class ProgressState
+        {
+            public ProgressState(int activityId, string activity)
+            {
+                ActivityId = activityId;
+                Activity = activity;
+            }
+
+            public int ActivityId { get; }
+            public string Activity { get; }
+            public Stopwatch SinceLastWrite { get; } = Stopwatch.StartNew();
+            public bool Written { get; set; }
+        }
+    }
+}

@@ -1,0 +1,16 @@
+using System.Management.Automation;
+using System.Management.Automation.Runspaces;
+using MailStoreAdmin.Core.MailStore;
+using MailStoreAdmin.Core.Pipeline;
+
+namespace MailStoreAdmin.Base
+{
+    /// <summary>Connections per runspace: each runspace (thread job, -Parallel) has its own default.</summary>
+    internal static class ModuleState
+    {
+        public static ScopedConnections<MsConnection> MailStore { get; } = new ScopedConnections<MsConnection>();
+
+        /// <summary>The current runspace; a module-wide key when there is none (a host thread without one).</summary>
+        public static object Scope => (object?)Runspace.DefaultRunspace ?? typeof(ModuleState);
+    }
+}

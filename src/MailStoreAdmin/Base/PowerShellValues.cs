@@ -1,0 +1,68 @@
+using System.Collections;
+using System.Collections.Generic;
+using System.Collections.Specialized;
+using System.Linq;
+using System.Management.Automation;
+
+namespace MailStoreAdmin.Base
+{
+    /// <summary>Moves values across the PowerShell/core boundary in both directions.</summary>
+    internal static class PowerShellValues
+    {
+        /// <summary>PSObject wrappers, switches and PSCustomObjects become plain values the core understands.</summary>
+        public static object? ToPlain(object? value)
+        {
+            switch (value)
+            {
+                case null:
+                    return null;
+                case PSObject ps when ps.BaseObject is PSCustomObject:
+                    var properties = new OrderedDictionary();
+                    foreach (var property in ps.Properties) properties[property.Name] = ToPlain(property.Value);
+                    return properties;
+                case PSObject ps:
+                    return ToPlain(ps.BaseObject);
+                case SwitchParameter s:
+                    return s.IsPresent;
+                case string _:
+                    return value;
+                case IDictionary dictionary:
+                    var copy = new OrderedDictionary();
+                    foreach (DictionaryEntry entry in dictionary) copy[entry.Key] = ToPlain(entry.Value);
+                    return copy;
+                case IEnumerable list:
+                    return list.Cast<object?>().Select(ToPlain).ToArray();
+                default:
+                    return value;
+            }
+        }
+
+        public static IEnumerable<KeyValuePair<string, object?>> ToArguments(IDictionary? arguments)
+        {
+            if (arguments == null) yield break;
+            foreach (DictionaryEntry entry in arguments)
+            {
+                yield return new KeyValuePair<string, object?>(entry.Key?.ToString() ?? string.Empty, ToPlain(entry.Value));
+            }
+        }
+
+        /// <summary>Plain JSON values (ordered dictionaries) become PSCustomObjects, recursively.</summary>
+        public static object? ToPowerShell(object? value)
+        {
+            switch (value)
+            {
+                case OrderedDictionary dictionary:
+                    var result = new PSObject();
+                    foreach (DictionaryEntry entry in dictionary)
+                    {
+                        result.Properties.Add(new PSNoteProperty((string)entry.Key, ToPowerShell(entry.Value)));
+                    }
+                    return result;
+                case object?[] array:
+                    return array.Select(ToPowerShell).ToArray();
+                default:
+                    return value;
+            }
+        }
+    }
+}

@@ -1,0 +1,17 @@
+using System.Management.Automation;
+using MailStoreAdmin.Base;
+using MailStoreAdmin.Core.MailStore.Models;
+using MailStoreAdmin.Core.MailStore.Operations;
+
+namespace MailStoreAdmin.Commands.MailStore
+{
+    /// <summary><para type="synopsis">Gets the MailStore Server version and machine name.</para></summary>
+    [Cmdlet(VerbsCommon.Get, "MsServerInfo")]
+    [OutputType(typeof(MsServerInfo))]
+    public sealed class GetMsServerInfoCommand : MsCmdlet
+    {
+        protected override void ProcessRecord() =>
+            RunWithConnection(async (connection, context, token) =>
+                context.WriteObject(await MsStoreOperations.GetServerInfoAsync(connection, context, token).ConfigureAwait(false)));
+    }
+}

@@ -1,0 +1,44 @@
+using System.Management.Automation;
+using MailStoreAdmin.Base;
+using MailStoreAdmin.Core.MailStore.Models;
+using MailStoreAdmin.Core.MailStore.Operations;
+using MailStoreAdmin.Core.Pipeline;
+
+namespace MailStoreAdmin.Commands.MailStore
+{
+    /// <summary><para type="synopsis">Gets MailStore users, streamed as the server sends them.</para></summary>
+    [Cmdlet(VerbsCommon.Get, "MsUser")]
+    [OutputType(typeof(MsUser))]
+    public sealed class GetMsUserCommand : MsCmdlet
+    {
+        /// <summary><para type="description">User name; wildcards filter the list, a plain name is looked up directly (not found is an error).</para></summary>
+        [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [Alias("UserName")]
+        [SupportsWildcards]
+        public string? Name { get; set; }
+
+        /// <summary><para type="description">Adds GetUserInfo details (addresses, privileges, folder rights), several users at a time.</para></summary>
+        [Parameter]
+        public SwitchParameter Detailed { get; set; }
+
+        /// <summary><para type="description">GetUserInfo calls in flight at once with -Detailed.</para></summary>
+        [Parameter]
+        [ValidateRange(1, 64)]
+        public int ThrottleLimit { get; set; } = 8;
+
+        protected override void ProcessRecord()
+        {
+            var filter = string.IsNullOrEmpty(Name) ? null : new Wildcard(Name!);
+            RunWithConnection(async (connection, context, token) =>
+            {
+                if (filter != null && !filter.IsPattern)
+                {
+                    context.WriteObject(await MsUserOperations.GetUserAsync(connection, filter.Literal, context, token).ConfigureAwait(false));
+                    return;
+                }
+                await MsUserOperations.GetUsersAsync(connection, filter, Detailed, ThrottleLimit, context.WriteObject, context.WriteError,
+                    context, token).ConfigureAwait(false);
+            });
+        }
+    }
+}

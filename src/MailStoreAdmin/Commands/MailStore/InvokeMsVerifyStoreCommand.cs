@@ -1,0 +1,44 @@
+using System.Management.Automation;
+using MailStoreAdmin.Base;
+using MailStoreAdmin.Core.MailStore;
+using MailStoreAdmin.Core.MailStore.Models;
+using MailStoreAdmin.Core.MailStore.Operations;
+
+namespace MailStoreAdmin.Commands.MailStore
+{
+    /// <summary>
+    /// <para type="synopsis">Verifies an archive store on the server, with a progress bar; Ctrl+C cancels the server task.</para>
+    /// </summary>
+    [Cmdlet(VerbsLifecycle.Invoke, "MsVerifyStore", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
+    [OutputType(typeof(MsTaskResult), typeof(MsTask))]
+    public sealed class InvokeMsVerifyStoreCommand : MsCmdlet
+    {
+        /// <summary><para type="description">Store id; binds from Get-MsStore output.</para></summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        public int Id { get; set; }
+
+        /// <summary><para type="description">Also verifies the store's search indexes.</para></summary>
+        [Parameter]
+        public SwitchParameter IncludeIndexes { get; set; }
+
+        /// <summary><para type="description">Returns the running task (for Wait-MsTask / Stop-MsTask) instead of waiting.</para></summary>
+        [Parameter]
+        public SwitchParameter NoWait { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            if (!ShouldProcess($"store {Id} on {ResolveConnection()}", "Verify")) return;
+            RunWithConnection(async (connection, context, token) =>
+            {
+                var task = await MsStoreOperations.StartVerifyStoreAsync(connection, Id, IncludeIndexes, context, token).ConfigureAwait(false);
+                if (NoWait)
+                {
+                    context.WriteObject(task);
+                    return;
+                }
+                var result = await connection.WaitAsync(task, null, context, token).ConfigureAwait(false);
+                context.WriteObject(MsTaskResult.From(result));
+            });
+        }
+    }
+}

@@ -1,0 +1,146 @@
+using System.Reflection;
+using System.Text.Json;
+
+namespace MailStoreAdmin.FakeServers.MailStore;
+
+public sealed record FakeArgument(string Name, string Type, bool Nullable);
+
+public sealed record FakeFunction(string Name, IReadOnlyList<FakeArgument> Arguments);
+
+/// <summary>The fake's users, stores and function catalogue (from the documented function reference).</summary>
+public sealed class FakeMailStoreData
+{
+    private readonly FakeMailStoreOptions _options;
+    private readonly Dictionary<string, FakeFunction> _functions;
+
+    public FakeMailStoreData(FakeMailStoreOptions options)
+    {
+        _options = options;
+        _functions = LoadFunctions(options.ServiceProvider).ToDictionary(f => f.Name, StringComparer.Ordinal);
+    }
+
+    /// <summary>The real server's function names are case-sensitive in the URL.</summary>
+    public FakeFunction? Find(string name) => _functions.TryGetValue(name, out var f) ? f : null;
+
+    public static string UserNameAt(int index) => $"user{index:D6}";
+
+    public bool UserExists(string userName) =>
+        userName.StartsWith("user", StringComparison.Ordinal) && int.TryParse(userName.AsSpan(4), out var i) && i >= 1 && i <= _options.UserCount
+        && userName == UserNameAt(i);
+
+    public bool StoreExists(int id) => id >= 1 && id <= 3;
+
+    public void WriteMetadata(Utf8JsonWriter w)
+    {
+        w.WriteStartArray();
+        foreach (var function in _functions.Values)
+        {
+            w.WriteStartObject();
+            w.WriteString("name", function.Name);
+            w.WriteStartArray("args");
+            foreach (var argument in function.Arguments)
+            {
+                w.WriteStartObject();
+                w.WriteString("name", argument.Name);
+                w.WriteString("type", argument.Type);
+                w.WriteBoolean("nullable", argument.Nullable);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    public void WriteUsers(Utf8JsonWriter w)
+    {
+        w.WriteStartArray();
+        for (int i = 1; i <= _options.UserCount; i++)
+        {
+            w.WriteStartObject();
+            w.WriteString("userName", UserNameAt(i));
+            w.WriteString("fullName", $"Test User {i}");
+            if (i % 2 == 0) w.WriteString("distinguishedName", $"CN=Test User {i},OU=Staff,DC=example,DC=com");
+            else w.WriteNull("distinguishedName");
+            w.WriteString("mfaStatus", i % 5 == 0 ? "active" : "disabled");
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    public void WriteUserInfo(Utf8JsonWriter w, string userName)
+    {
+        var i = int.Parse(userName.AsSpan(4));
+        w.WriteStartObject();
+        w.WriteString("userName", userName);
+        w.WriteString("fullName", $"Test User {i}");
+        w.WriteNull("distinguishedName");
+        w.WriteString("authentication", "integrated");
+        w.WriteString("mfaStatus", "disabled");
+        w.WriteStartArray("emailAddresses");
+        w.WriteStringValue($"{userName}@example.com");
+        w.WriteEndArray();
+        w.WriteStartArray("pop3UserNames");
+        w.WriteEndArray();
+        w.WriteStartArray("privileges");
+        w.WriteStringValue("login");
+        if (i == 1) w.WriteStringValue("admin");
+        w.WriteEndArray();
+        w.WriteStartArray("loginPrivileges");
+        w.WriteStringValue("web");
+        w.WriteStringValue("outlook");
+        w.WriteEndArray();
+        w.WriteStartArray("privilegesOnFolders");
+        w.WriteStartObject();
+        w.WriteString("folder", userName);
+        w.WriteStartArray("privileges");
+        w.WriteStringValue("read");
+        w.WriteEndArray();
+        w.WriteEndObject();
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    public void WriteStores(Utf8JsonWriter w, bool includeSize)
+    {
+        w.WriteStartArray();
+        for (int id = 1; id <= 3; id++)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("id", id);
+            w.WriteString("name", $"Archive {2023 + id}");
+            w.WriteString("requestedState", id == 1 ? "writeProtected" : "normal");
+            if (id == _options.DamagedStoreId) w.WriteString("error", "Store needs verification."); else w.WriteNull("error");
+            // The server is not consistent about numbers: some arrive as strings.
+            if (includeSize) w.WriteString("statisticsCount", (id * 12345).ToString());
+            if (includeSize) w.WriteNumber("statisticsSize", id * 1_073_741_824L);
+            w.WriteBoolean("needsUpgrade", false);
+            w.WriteBoolean("searchIndexesNeedRebuild", id == 2);
+            w.WriteString("databasePath", $@"D:\MailArchive\Store{id}");
+            w.WriteString("contentPath", $@"D:\MailArchive\Store{id}");
+            w.WriteString("indexPath", $@"D:\MailArchive\Store{id}\Index");
+            w.WriteString("type", "FileSystemInternal");
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }
+
+    private static IEnumerable<FakeFunction> LoadFunctions(bool serviceProvider)
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("functions.json")!;
+        using var document = JsonDocument.Parse(stream);
+        foreach (var item in document.RootElement.EnumerateArray())
+        {
+            var edition = item.GetProperty("edition").GetString();
+            if (edition == (serviceProvider ? "server" : "spe")) continue;
+            var arguments = item.GetProperty("args").EnumerateArray()
+                .Select(a => new FakeArgument(a.GetProperty("name").GetString()!, a.GetProperty("type").GetString()!, a.GetProperty("nullable").GetBoolean()))
+                .ToList();
+            if (serviceProvider && item.GetProperty("instance").GetBoolean() && arguments.All(a => a.Name != "instanceID"))
+            {
+                arguments.Insert(0, new FakeArgument("instanceID", "string", false));
+            }
+            yield return new FakeFunction(item.GetProperty("name").GetString()!, arguments);
+        }
+    }
+}

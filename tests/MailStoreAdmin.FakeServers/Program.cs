@@ -1,0 +1,57 @@
+using MailStoreAdmin.FakeServers.MailStore;
+
+namespace MailStoreAdmin.FakeServers;
+
+/// <summary>
+/// Runs the fakes as a process for Pester and the demo. Prints KEY=value lines (the address, the certificate
+/// thumbprint) and READY, then serves until standard input closes or the process is stopped.
+/// </summary>
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var options = new FakeMailStoreOptions();
+        var watchStdin = false;
+        for (int i = 0; i < args.Length; i++)
+        {
+            string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            switch (args[i])
+            {
+                case "--port": options.Port = int.Parse(Next()); break;
+                case "--tls": options.Tls = true; break;
+                case "--spe": options.ServiceProvider = true; break;
+                case "--users": options.UserCount = int.Parse(Next()); break;
+                case "--user": options.UserName = Next(); break;
+                case "--password": options.Password = Next(); break;
+                case "--latency-ms": options.UserInfoLatency = TimeSpan.FromMilliseconds(int.Parse(Next())); break;
+                case "--verify-steps": options.VerifySteps = int.Parse(Next()); break;
+                case "--verify-step-ms": options.VerifyStepDelay = TimeSpan.FromMilliseconds(int.Parse(Next())); break;
+                case "--watch-stdin": watchStdin = true; break;
+                default:
+                    Console.Error.WriteLine($"Unknown option {args[i]}. Options: --port --tls --spe --users --user --password --latency-ms --verify-steps --verify-step-ms --watch-stdin");
+                    return 2;
+            }
+        }
+
+        await using var mailStore = await FakeMailStoreServer.StartAsync(options);
+        Console.WriteLine($"MAILSTORE_URI={mailStore.Uri}");
+        if (mailStore.Thumbprint != null) Console.WriteLine($"MAILSTORE_THUMBPRINT={mailStore.Thumbprint}");
+        Console.WriteLine("READY");
+        Console.Out.Flush();
+
+        var stop = new TaskCompletionSource();
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.TrySetResult(); };
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.TrySetResult();
+        if (watchStdin)
+        {
+            // The parent holds our standard input open; when it goes away, so does the fake.
+            _ = Task.Run(() =>
+            {
+                while (Console.In.Read() >= 0) { }
+                stop.TrySetResult();
+            });
+        }
+        await stop.Task;
+        return 0;
+    }
+}
