@@ -207,7 +207,7 @@ namespace MailStoreAdmin.Core.Json
                 Envelope.ResultCount++;
                 if (_onResultItem == null)
                 {
-                    reader.Skip();
+                    reader.TrySkip(); // the value is known to be complete: Skip() refuses partial buffers
                     return;
                 }
                 using var document = JsonDocument.ParseValue(ref reader);
@@ -242,7 +242,7 @@ namespace MailStoreAdmin.Core.Json
                         envelope.LogOutput = ReadString(ref reader);
                         break;
                     default:
-                        reader.Skip();
+                        reader.TrySkip(); // the value is known to be complete: Skip() refuses partial buffers
                         break;
                 }
             }
@@ -280,7 +280,7 @@ namespace MailStoreAdmin.Core.Json
                     case JsonTokenType.True: return "true";
                     case JsonTokenType.False: return "false";
                     default:
-                        reader.Skip();
+                        reader.TrySkip(); // the value is known to be complete: Skip() refuses partial buffers
                         return null;
                 }
             }
@@ -301,7 +301,7 @@ namespace MailStoreAdmin.Core.Json
                         return long.TryParse(reader.GetString(), System.Globalization.NumberStyles.Integer,
                             System.Globalization.CultureInfo.InvariantCulture, out var parsed) ? parsed : (long?)null;
                     default:
-                        reader.Skip();
+                        reader.TrySkip(); // the value is known to be complete: Skip() refuses partial buffers
                         return null;
                 }
             }

@@ -10,7 +10,9 @@ namespace MailStoreAdmin.Base
     {
         public static ScopedConnections<MsConnection> MailStore { get; } = new ScopedConnections<MsConnection>();
 
-        /// <summary>The current runspace; a module-wide key when there is none (a host thread without one).</summary>
+        /// <summary>
+        /// The current runspace; a module-wide key when there is none. Only meaningful on the pipeline thread.
+        /// </summary>
         public static object Scope => (object?)Runspace.DefaultRunspace ?? typeof(ModuleState);
     }
 }

@@ -77,10 +77,12 @@ namespace MailStoreAdmin.Commands.MailStore
             };
             if (SkipCertificateCheck) WriteWarning("Certificate validation is off for this connection; anyone on the network path could read the credentials. Prefer -CertificateThumbprint.");
 
+            // Read on the pipeline thread: the runspace is not visible from the worker thread.
+            var scope = ModuleState.Scope;
             Run(async (context, token) =>
             {
                 var connection = await MsConnection.ConnectAsync(settings, context, token).ConfigureAwait(false);
-                ModuleState.MailStore.Add(ModuleState.Scope, connection);
+                ModuleState.MailStore.Add(scope, connection);
                 context.WriteVerbose($"Connected to {connection.Uri} as {connection.UserName} ({connection.FunctionCount} API functions{(connection.ServerVersion != null ? ", version " + connection.ServerVersion : string.Empty)}).");
                 if (PassThru) context.WriteObject(connection);
             }, terminating: true);
