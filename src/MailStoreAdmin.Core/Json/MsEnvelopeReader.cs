@@ -58,7 +58,9 @@ namespace MailStoreAdmin.Core.Json
                     int consumed;
                     try
                     {
-                        consumed = parser.Advance(buffer, filled, final, ref state);
+                        // Never a final block: the envelope is an object, so an incomplete one asks for more data
+                        // (reported as truncated below) instead of failing as invalid JSON.
+                        consumed = parser.Advance(buffer, filled, ref state);
                     }
                     catch (JsonException e)
                     {
@@ -111,9 +113,9 @@ namespace MailStoreAdmin.Core.Json
             public bool Done => _step == Step.Done;
             public bool Started => _step != Step.Start;
 
-            public int Advance(byte[] buffer, int length, bool final, ref JsonReaderState state)
+            public int Advance(byte[] buffer, int length, ref JsonReaderState state)
             {
-                var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(buffer, 0, length), final, state);
+                var reader = new Utf8JsonReader(new ReadOnlySpan<byte>(buffer, 0, length), isFinalBlock: false, state);
                 while (_step != Step.Done)
                 {
                     var checkpoint = reader;

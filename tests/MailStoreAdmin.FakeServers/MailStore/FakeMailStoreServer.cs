@@ -20,6 +20,17 @@ public sealed class FakeMailStoreServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, FakeTask> _tasks = new();
     private readonly ConcurrentQueue<RecordedCall> _calls = new();
     private LoopbackHost? _host;
+    private int _userInfoInFlight;
+    private int _maxUserInfoInFlight;
+
+    /// <summary>The most GetUserInfo requests the fake has served at the same time.</summary>
+    public int MaxConcurrentUserInfo => Volatile.Read(ref _maxUserInfoInFlight);
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int current;
+        while (value > (current = Volatile.Read(ref target)) && Interlocked.CompareExchange(ref target, value, current) != current) { }
+    }
 
     public FakeMailStoreServer(FakeMailStoreOptions? options = null)
     {
@@ -125,7 +136,16 @@ public sealed class FakeMailStoreServer : IAsyncDisposable
                 await WriteEnvelopeAsync(context, Envelope.Succeeded(_data.WriteUsers));
                 return;
             case "GetUserInfo":
-                if (_options.UserInfoLatency > TimeSpan.Zero) await Task.Delay(_options.UserInfoLatency, context.RequestAborted);
+                var inFlight = Interlocked.Increment(ref _userInfoInFlight);
+                InterlockedMax(ref _maxUserInfoInFlight, inFlight);
+                try
+                {
+                    if (_options.UserInfoLatency > TimeSpan.Zero) await Task.Delay(_options.UserInfoLatency, context.RequestAborted);
+                }
+                finally
+                {
+                    Interlocked.Decrement(ref _userInfoInFlight);
+                }
                 var userName = form["userName"];
                 await WriteEnvelopeAsync(context, _data.UserExists(userName)
                     ? Envelope.Succeeded(w => _data.WriteUserInfo(w, userName))
