@@ -72,6 +72,28 @@ public class PipelineTests
         }, stop.Token));
     }
 
+    [Fact]
+    public void Work_can_still_post_while_it_cleans_up_after_a_stop()
+    {
+        using var stop = new CancellationTokenSource();
+        var cleanupFinished = false;
+        Assert.ThrowsAny<OperationCanceledException>(() => PipelinePump.Run(async (pump, token) =>
+        {
+            try
+            {
+                pump.Post(stop.Cancel);
+                await Task.Delay(Timeout.Infinite, token);
+            }
+            finally
+            {
+                // What MsConnection.WaitAsync does after Ctrl+C: log, then send cancel-async.
+                pump.Post(() => { });
+                cleanupFinished = true;
+            }
+        }, stop.Token));
+        Assert.True(cleanupFinished);
+    }
+
     [Theory]
     [InlineData("user*", "USER01", true)]
     [InlineData("user?", "user12", false)]

@@ -52,12 +52,19 @@ namespace MailStoreAdmin.Core.Pipeline
             task.GetAwaiter().GetResult();
         }
 
-        /// <summary>Queues an action for the pipeline thread; blocks while the queue is full.</summary>
+        /// <summary>
+        /// Queues an action for the pipeline thread; blocks while the queue is full. Once the work is cancelled the
+        /// action is dropped instead of throwing, so clean-up code (cancel-async) can still log on its way out.
+        /// </summary>
         public void Post(Action action)
         {
             try
             {
                 _queue.Add(action, _workToken);
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopping: nothing more will be written.
             }
             catch (InvalidOperationException)
             {

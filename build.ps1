@@ -1,0 +1,125 @@
+<#
+.SYNOPSIS
+    Builds, tests, packages and demonstrates MailStoreAdmin. Runs in Windows PowerShell 5.1 and PowerShell 7.
+
+.DESCRIPTION
+    Tasks:
+      Build    dotnet build of the solution (Release by default).
+      Package  Build, then an importable module folder in out/MailStoreAdmin (the default task).
+      Test     Package, then the xunit suites (dotnet test) and, when Pester 5 is available, tests/Pester.
+      Demo     Package, start the fake MailStore server on loopback, and run a short session of the main cmdlets.
+      Clean    Removes out/ and every bin/obj folder.
+
+.EXAMPLE
+    ./build.ps1
+    Import-Module ./out/MailStoreAdmin
+
+.EXAMPLE
+    ./build.ps1 -Task Demo
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Build', 'Package', 'Test', 'Demo', 'Clean')]
+    [string[]] $Task = @('Package'),
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release'
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version 3.0
+$root = $PSScriptRoot
+$moduleOut = Join-Path $root 'out/MailStoreAdmin'
+$fakeProject = Join-Path $root 'tests/MailStoreAdmin.FakeServers/MailStoreAdmin.FakeServers.csproj'
+
+function Invoke-Dotnet {
+    # A simple function ($args, no param block), so dotnet's own switches such as -o pass through untouched.
+    Write-Host "dotnet $($args -join ' ')" -ForegroundColor DarkGray
+    & dotnet @args
+    if ($LASTEXITCODE -ne 0) { throw "dotnet $($args[0]) failed with exit code $LASTEXITCODE." }
+}
+
+function Invoke-Build {
+    Invoke-Dotnet build (Join-Path $root 'MailStoreAdmin.sln') -c $Configuration --nologo
+}
+
+function Invoke-Package {
+    Invoke-Build
+    if (Test-Path $moduleOut) { Remove-Item $moduleOut -Recurse -Force }
+    # publish copies the module, MailStoreAdmin.Core and what System.Text.Json needs on Windows PowerShell 5.1,
+    # plus the manifest and format file; the PowerShell reference assembly is excluded by the project.
+    Invoke-Dotnet publish (Join-Path $root 'src/MailStoreAdmin/MailStoreAdmin.csproj') -c $Configuration -o $moduleOut --nologo --no-build
+    Get-ChildItem $moduleOut -Filter '*.deps.json' | Remove-Item
+    $help = Join-Path $root 'docs/en-US'
+    if (Get-Command New-ExternalHelp -ErrorAction SilentlyContinue) {
+        New-ExternalHelp -Path $help -OutputPath (Join-Path $moduleOut 'en-US') -Force | Out-Null
+    }
+    else {
+        Write-Warning 'platyPS is not installed: Get-Help shows syntax only (the markdown help is in docs/en-US).'
+    }
+    Copy-Item (Join-Path $help 'about_MailStoreAdmin.help.txt') (Join-Path $moduleOut 'en-US') -ErrorAction SilentlyContinue
+    Write-Host "Module ready: Import-Module $moduleOut" -ForegroundColor Green
+}
+
+function Invoke-Test {
+    Invoke-Package
+    Invoke-Dotnet test (Join-Path $root 'MailStoreAdmin.sln') -c $Configuration --nologo --no-build
+    $pester = Get-Module -ListAvailable Pester | Where-Object { $_.Version.Major -ge 5 } | Sort-Object Version -Descending | Select-Object -First 1
+    if (-not $pester) {
+        Write-Warning 'Pester 5 is not installed (Install-Module Pester -MinimumVersion 5.0): the Pester suite was skipped.'
+        return
+    }
+    & (Join-Path $root 'tests/Pester/Invoke-PesterSuite.ps1') -ModulePath $moduleOut -Configuration $Configuration
+    if ($LASTEXITCODE -ne 0) { throw 'Pester tests failed.' }
+}
+
+function Invoke-Demo {
+    Invoke-Package
+    Invoke-Dotnet build $fakeProject -c $Configuration --nologo
+    . (Join-Path $root 'tests/Pester/FakeServer.ps1')
+    $fake = Start-FakeMailStore -Configuration $Configuration -Arguments @('--tls', '--users', '2500', '--verify-steps', '20', '--verify-step-ms', '250')
+    try {
+        Import-Module (Join-Path $moduleOut 'MailStoreAdmin.psd1') -Force
+        $credential = [pscredential]::new($fake.UserName, (ConvertTo-SecureString $fake.Password -AsPlainText -Force))
+
+        Write-Host "`n> Connect-MsServer $($fake.Uri) -Credential admin -CertificateThumbprint $($fake.Thumbprint)" -ForegroundColor Cyan
+        Connect-MsServer $fake.Uri -Credential $credential -CertificateThumbprint $fake.Thumbprint -PassThru | Out-Host
+
+        Write-Host '> Get-MsServerInfo' -ForegroundColor Cyan
+        Get-MsServerInfo | Out-Host
+
+        Write-Host '> Get-MsUser | Select-Object -First 3' -ForegroundColor Cyan
+        Get-MsUser | Select-Object -First 3 | Out-Host
+
+        Write-Host "> Get-MsUser -Name 'user00001*' -Detailed | Select-Object UserName, EmailAddresses, Privileges" -ForegroundColor Cyan
+        Get-MsUser -Name 'user00001*' -Detailed | Select-Object UserName, EmailAddresses, Privileges | Out-Host
+
+        Write-Host '> Get-MsStore' -ForegroundColor Cyan
+        Get-MsStore | Out-Host
+
+        Write-Host '> Get-MsStore -Id 1 | Invoke-MsVerifyStore -InformationAction Continue   (progress bar; Ctrl+C cancels the server task)' -ForegroundColor Cyan
+        Get-MsStore -Id 1 | Invoke-MsVerifyStore -InformationAction Continue | Out-Host
+
+        Write-Host "> Invoke-MsApi GetWorkerResults @{ fromIncluding = (Get-Date).AddDays(-1); toExcluding = (Get-Date); timeZoneID = '`$Local' }" -ForegroundColor Cyan
+        Invoke-MsApi GetWorkerResults @{ fromIncluding = (Get-Date).AddDays(-1); toExcluding = (Get-Date); timeZoneID = '$Local' } | Out-Host
+
+        Write-Host '> Get-MsApiFunction *Store* | Select-Object -First 5' -ForegroundColor Cyan
+        Get-MsApiFunction *Store* | Select-Object -First 5 | Out-Host
+
+        Disconnect-MsServer
+    }
+    finally {
+        Stop-FakeServer $fake
+    }
+}
+
+function Invoke-Clean {
+    if (Test-Path (Join-Path $root 'out')) { Remove-Item (Join-Path $root 'out') -Recurse -Force }
+    Get-ChildItem $root -Directory -Recurse -Include bin, obj | Where-Object { $_.FullName -notmatch '[\\/]\.git[\\/]' } |
+        Remove-Item -Recurse -Force
+}
+
+foreach ($name in $Task) {
+    Write-Host "== $name" -ForegroundColor Cyan
+    & "Invoke-$name"
+}
