@@ -139,6 +139,26 @@ public class MailStoreProtocolTests
     }
 
     [Fact]
+    public async Task Stores_filter_by_id_and_name_and_report_what_is_missing()
+    {
+        await using var server = await Fake.StartAsync();
+        using var connection = await Fake.ConnectAsync(server);
+        var stores = new List<MsStore>();
+        var errors = new List<MailStoreAdminException>();
+        await MsStoreOperations.FindStoresAsync(connection, null, new[] { 2, 99 }, true, stores.Add, errors.Add, null, CancellationToken.None);
+        Assert.Equal(2, Assert.Single(stores).Id);
+        Assert.Equal(24690, stores[0].StatisticsCount); // sent as a string by the server
+        Assert.Equal("true", server.CallsTo("/GetStores").Single().Form["includeSize"]);
+        Assert.Equal(99, Assert.Single(errors).Target);
+
+        stores.Clear();
+        errors.Clear();
+        await MsStoreOperations.FindStoresAsync(connection, new Wildcard("Archive 2099"), null, false, stores.Add, errors.Add, null, CancellationToken.None);
+        Assert.Empty(stores);
+        Assert.Equal("MailStoreStoreNotFound", Assert.Single(errors).ErrorId);
+    }
+
+    [Fact]
     public async Task Long_running_task_is_long_polled_with_the_last_status_version_and_reports_new_log_lines_once()
     {
         await using var server = await Fake.StartAsync(o => o.VerifySteps = 4);

@@ -26,6 +26,12 @@ namespace MailStoreAdmin.Core.MailStore
         public string Signature =>
             Name + "(" + string.Join(", ", Arguments.Select(a => a.Name + (a.Nullable ? "?" : string.Empty) + ":" + a.Type)) + ")";
 
+        /// <summary>
+        /// Functions that only read: safe to retry after a network failure, and no -WhatIf/-Confirm needed.
+        /// </summary>
+        public static bool IsReadOnlyName(string name) =>
+            name.StartsWith("Get", StringComparison.OrdinalIgnoreCase) || string.Equals(name, "Ping", StringComparison.OrdinalIgnoreCase);
+
         public MsApiArgument? FindArgument(string name) =>
             Arguments.FirstOrDefault(a => string.Equals(a.Name, name, StringComparison.OrdinalIgnoreCase));
 

@@ -126,7 +126,7 @@ namespace MailStoreAdmin.Core.MailStore
             var task = new MsTask(this, definition.Name, target) { Secrets = encoded.Secrets };
             var options = new TransportCallOptions
             {
-                Idempotent = IsReadOnly(definition.Name),
+                Idempotent = MsApiFunction.IsReadOnlyName(definition.Name),
                 Secrets = encoded.Secrets,
             };
             using var response = await _transport.PostFormAsync(definition.RelativeUri, encoded.Fields, options, observer,
@@ -280,10 +280,6 @@ namespace MailStoreAdmin.Core.MailStore
             throw new MsApiException(task.Function, _transport.Scrub(error.Message, task.Secrets),
                 error.Details == null ? null : _transport.Scrub(error.Details, task.Secrets), task.Target);
         }
-
-        /// <summary>Functions that only read, so a network failure may be retried without side effects.</summary>
-        private static bool IsReadOnly(string function) =>
-            function.StartsWith("Get", StringComparison.Ordinal) || function == "Ping";
 
         private static async Task<byte[]> ReadAllAsync(System.IO.Stream stream, CancellationToken cancellationToken)
         {

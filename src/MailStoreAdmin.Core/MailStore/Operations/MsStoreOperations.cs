@@ -23,6 +23,35 @@ namespace MailStoreAdmin.Core.MailStore.Operations
             }, observer, cancellationToken);
         }
 
+        /// <summary>
+        /// The stores matching a name pattern and/or ids; an id or exact name that matches nothing is reported to
+        /// <paramref name="onError"/> as not found.
+        /// </summary>
+        public static async Task FindStoresAsync(MsConnection connection, Pipeline.Wildcard? name, IReadOnlyCollection<int>? ids,
+            bool includeSize, Action<MsStore> onStore, Action<Errors.MailStoreAdminException> onError, CallObserver? observer,
+            CancellationToken cancellationToken)
+        {
+            var found = new HashSet<int>();
+            await GetStoresAsync(connection, includeSize, store =>
+            {
+                if (name != null && !name.IsMatch(store.Name)) return;
+                if (ids != null && !System.Linq.Enumerable.Contains(ids, store.Id)) return;
+                found.Add(store.Id);
+                onStore(store);
+            }, observer, cancellationToken).ConfigureAwait(false);
+            foreach (var id in ids ?? Array.Empty<int>())
+            {
+                if (!found.Contains(id)) onError(NotFound($"There is no store with id {id} on {connection.ComputerName}.", id));
+            }
+            if (name != null && !name.IsPattern && found.Count == 0)
+            {
+                onError(NotFound($"There is no store named '{name.Literal}' on {connection.ComputerName}.", name.Literal));
+            }
+        }
+
+        private static Errors.MailStoreAdminException NotFound(string message, object target) =>
+            new Errors.MailStoreAdminException(Errors.ErrorKind.ObjectNotFound, "MailStoreStoreNotFound", message, target);
+
         /// <summary>VerifyStore as a task; the caller waits (with progress) or keeps the handle (-NoWait).</summary>
         public static Task<MsTask> StartVerifyStoreAsync(MsConnection connection, int id, bool includeIndexes,
             CallObserver? observer, CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using System.Linq;
 using System.Management.Automation;
 using MailStoreAdmin.Base;
 using MailStoreAdmin.Core.MailStore.Models;
@@ -28,27 +27,8 @@ namespace MailStoreAdmin.Commands.MailStore
         protected override void ProcessRecord()
         {
             var filter = string.IsNullOrEmpty(Name) ? null : new Wildcard(Name!);
-            RunWithConnection(async (connection, context, token) =>
-            {
-                var found = new System.Collections.Generic.HashSet<int>();
-                await MsStoreOperations.GetStoresAsync(connection, IncludeSize, store =>
-                {
-                    if (filter != null && !filter.IsMatch(store.Name)) return;
-                    if (Id != null && !Id.Contains(store.Id)) return;
-                    found.Add(store.Id);
-                    context.WriteObject(store);
-                }, context, token).ConfigureAwait(false);
-                foreach (var missing in (Id ?? new int[0]).Where(id => !found.Contains(id)))
-                {
-                    context.WriteError(new Core.Errors.MailStoreAdminException(Core.Errors.ErrorKind.ObjectNotFound,
-                        "MailStoreStoreNotFound", $"There is no store with id {missing} on {connection.ComputerName}.", missing));
-                }
-                if (filter != null && !filter.IsPattern && found.Count == 0)
-                {
-                    context.WriteError(new Core.Errors.MailStoreAdminException(Core.Errors.ErrorKind.ObjectNotFound,
-                        "MailStoreStoreNotFound", $"There is no store named '{filter.Literal}' on {connection.ComputerName}.", filter.Literal));
-                }
-            });
+            RunWithConnection((connection, context, token) =>
+                MsStoreOperations.FindStoresAsync(connection, filter, Id, IncludeSize, context.WriteObject, context.WriteError, context, token));
         }
     }
 }

@@ -31,8 +31,7 @@ namespace MailStoreAdmin.Commands.MailStore
         {
             var arguments = PowerShellValues.ToArguments(Arguments);
             // Reads never change the server; everything else goes through -WhatIf/-Confirm.
-            var isRead = Name.StartsWith("Get", StringComparison.OrdinalIgnoreCase);
-            if (!isRead && !ShouldProcess(ResolveConnection().ToString(), $"Invoke {Name}")) return;
+            if (!MsApiFunction.IsReadOnlyName(Name) && !ShouldProcess(ResolveConnection().ToString(), $"Invoke {Name}")) return;
 
             RunWithConnection(async (connection, context, token) =>
             {
