@@ -41,6 +41,25 @@ public class EnvelopeReaderTests
     }
 
     [Fact]
+    public async Task Delivers_the_first_items_long_before_the_body_has_been_read()
+    {
+        var json = new StringBuilder("{\"statusCode\":\"succeeded\",\"result\":[");
+        for (int i = 0; i < 20_000; i++) json.Append(i == 0 ? "" : ",").Append("{\"userName\":\"user").Append(i).Append("\"}");
+        json.Append("]}");
+        var stream = new TrickleStream(WithBom(json.ToString()), 4096);
+        long readWhenFirstSeen = -1;
+        var count = 0;
+        await MsEnvelopeReader.ReadAsync(stream, _ =>
+        {
+            if (count++ == 0) readWhenFirstSeen = stream.Position;
+        }, CancellationToken.None);
+        Assert.Equal(20_000, count);
+        // Streaming: the first user is handed over after a buffer or two, not after the whole body.
+        Assert.InRange(readWhenFirstSeen, 1, 64 * 1024);
+        Assert.True(stream.Length > 400_000);
+    }
+
+    [Fact]
     public async Task Large_element_grows_the_buffer()
     {
         var big = new string('x', 200_000);

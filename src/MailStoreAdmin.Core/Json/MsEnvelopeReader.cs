@@ -154,8 +154,12 @@ namespace MailStoreAdmin.Core.Json
                         return true;
 
                     case Step.Value:
-                        if (!reader.Read() || !IsComplete(reader)) return false;
-                        if (string.Equals(_property, "result", StringComparison.OrdinalIgnoreCase))
+                        if (!reader.Read()) return false;
+                        var isResult = string.Equals(_property, "result", StringComparison.OrdinalIgnoreCase);
+                        // An array result is read element by element: only its '[' has to be here, not the whole
+                        // array (probing it whole would buffer the entire body and rescan it on every read).
+                        if (!(isResult && reader.TokenType == JsonTokenType.StartArray) && !IsComplete(reader)) return false;
+                        if (isResult)
                         {
                             ReadResultStart(ref reader);
                         }
