@@ -115,6 +115,31 @@ public class ArgumentEncoderTests
     }
 
     [Fact]
+    public void Validation_errors_never_quote_a_secret_value()
+    {
+        var function = new MsApiFunction("UnlockStore", new[] { new MsApiArgument("passphraseLength", "number", false) }, null);
+        var e = Assert.Throws<MailStoreAdminException>(() => MsArgumentEncoder.Encode(function, Fake.Args(("passphraseLength", "Tr0ub4dor")), null));
+        Assert.DoesNotContain("Tr0ub4dor", e.Message);
+        Assert.Contains("***", e.Message);
+    }
+
+    [Fact]
+    public void Metadata_lookup_by_wildcard_and_exact_name()
+    {
+        var metadata = new MsMetadata(new[] { GetWorkerResults, Mixed, new MsApiFunction("VerifyStore", Array.Empty<MsApiArgument>(), null) });
+        var found = new List<string>();
+        var errors = new List<MailStoreAdminException>();
+        metadata.Find(new[] { "get*", "verifystore", "VerifyStorez" }, f => found.Add(f.Name), errors.Add);
+        Assert.Equal(new[] { "GetWorkerResults", "VerifyStore" }, found);
+        Assert.Equal("UnknownApiFunction", Assert.Single(errors).ErrorId);
+        Assert.Contains("VerifyStore", errors[0].Message);
+
+        found.Clear();
+        metadata.Find(null, f => found.Add(f.Name), errors.Add);
+        Assert.Equal(3, found.Count);
+    }
+
+    [Fact]
     public void Secret_argument_values_are_tracked_for_redaction()
     {
         var encoded = MsArgumentEncoder.Encode(Mixed, Fake.Args(("flag", true), ("password", "s3cr&t")), null);

@@ -139,6 +139,26 @@ public class MailStoreProtocolTests
     }
 
     [Fact]
+    public async Task A_plain_user_name_is_looked_up_directly_and_a_missing_one_is_not_found()
+    {
+        await using var server = await Fake.StartAsync();
+        using var connection = await Fake.ConnectAsync(server);
+        server.ClearCalls();
+        var users = new List<MsUser>();
+        var errors = new List<MailStoreAdminException>();
+
+        await MsUserOperations.FindUsersAsync(connection, "user000003", false, 8, users.Add, errors.Add, null, CancellationToken.None);
+        await MsUserOperations.FindUsersAsync(connection, "nobody", false, 8, users.Add, errors.Add, null, CancellationToken.None);
+
+        Assert.True(Assert.Single(users).IsDetailed);
+        Assert.Equal(new[] { "GetUserInfo", "GetUserInfo" }, server.Calls.Select(c => c.Function));
+        var notFound = Assert.Single(errors);
+        Assert.Equal("MailStoreUserNotFound", notFound.ErrorId);
+        Assert.Equal(ErrorKind.ObjectNotFound, notFound.Kind);
+        Assert.Equal("nobody", notFound.Target);
+    }
+
+    [Fact]
     public async Task Stores_filter_by_id_and_name_and_report_what_is_missing()
     {
         await using var server = await Fake.StartAsync();

@@ -80,12 +80,14 @@ namespace MailStoreAdmin.Core.MailStore
 
         private static string EncodeValue(MsApiFunction function, MsApiArgument argument, object value)
         {
+            // Validation errors quote the value, unless the argument is a secret.
+            var shown = Redactor.IsSecretName(argument.Name) ? Redactor.Mask : value;
             switch (argument.Type.ToLowerInvariant())
             {
                 case "bool":
-                    return EncodeBool(value) ?? throw Invalid(function, $"argument '{argument.Name}' expects true or false, not '{value}'.");
+                    return EncodeBool(value) ?? throw Invalid(function, $"argument '{argument.Name}' expects true or false, not '{shown}'.");
                 case "number":
-                    return EncodeNumber(value) ?? throw Invalid(function, $"argument '{argument.Name}' expects a number, not '{value}'.");
+                    return EncodeNumber(value) ?? throw Invalid(function, $"argument '{argument.Name}' expects a number, not '{shown}'.");
                 case "json":
                     return EncodeJson(function, argument, value);
                 default:

@@ -34,6 +34,40 @@ namespace MailStoreAdmin.Core.MailStore
                 $"The server does not offer an API function named '{name}'.{hint}", name);
         }
 
+        /// <summary>
+        /// Functions by name: a wildcard yields its matches (possibly none), a plain name the function or, through
+        /// <paramref name="onError"/>, an error naming the nearest ones. No names: every function.
+        /// </summary>
+        public void Find(IEnumerable<string>? names, Action<MsApiFunction> onFunction, Action<MailStoreAdminException> onError)
+        {
+            var list = names?.ToList();
+            if (list == null || list.Count == 0)
+            {
+                foreach (var function in Functions) onFunction(function);
+                return;
+            }
+            foreach (var name in list)
+            {
+                var pattern = new Pipeline.Wildcard(name);
+                if (pattern.IsPattern)
+                {
+                    foreach (var function in Functions.Where(f => pattern.IsMatch(f.Name))) onFunction(function);
+                    continue;
+                }
+                MsApiFunction found;
+                try
+                {
+                    found = Get(pattern.Literal);
+                }
+                catch (MailStoreAdminException e)
+                {
+                    onError(e);
+                    continue;
+                }
+                onFunction(found);
+            }
+        }
+
         /// <summary>Reads get-metadata output: a bare array, or an envelope whose result is that array.</summary>
         public static MsMetadata Parse(JsonElement root)
         {

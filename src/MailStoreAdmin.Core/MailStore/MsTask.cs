@@ -61,8 +61,7 @@ namespace MailStoreAdmin.Core.MailStore
             if (!string.IsNullOrEmpty(envelope.Token)) Token = envelope.Token;
             if (envelope.Error != null) Error = envelope.Error;
             ResultCount += envelope.ResultCount;
-            if (!IsCompleted) _stopwatch.Start();
-            else _stopwatch.Stop();
+            if (IsCompleted) _stopwatch.Stop();
             return AppendLog(envelope.LogOutput);
         }
 

@@ -35,11 +35,7 @@ namespace MailStoreAdmin.Base
 
         public void WriteObject(object? value) => _pump.Post(() => _cmdlet.WriteObject(value));
 
-        public void WriteObject(object? value, bool enumerateCollection) => _pump.Post(() => _cmdlet.WriteObject(value, enumerateCollection));
-
         public void WriteError(MailStoreAdminException exception) => _pump.Post(() => _cmdlet.WriteError(ErrorRecords.From(exception)));
-
-        public void WriteWarning(string message) => _pump.Post(() => _cmdlet.WriteWarning(message));
 
         public void WriteVerbose(string message) => _pump.Post(() => _cmdlet.WriteVerbose(message));
 

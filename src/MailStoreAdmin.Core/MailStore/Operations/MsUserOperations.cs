@@ -13,6 +13,23 @@ namespace MailStoreAdmin.Core.MailStore.Operations
     public static class MsUserOperations
     {
         /// <summary>
+        /// What Get-MsUser -Name does: no name lists everyone, a wildcard filters the list, and a plain name is looked
+        /// up directly with GetUserInfo (one call, full details; not found is reported to <paramref name="onError"/>).
+        /// </summary>
+        public static async Task FindUsersAsync(MsConnection connection, string? name, bool detailed, int throttleLimit,
+            Action<MsUser> onUser, Action<MailStoreAdminException> onError, CallObserver? observer, CancellationToken cancellationToken)
+        {
+            var filter = string.IsNullOrEmpty(name) ? null : new Wildcard(name!);
+            if (filter != null && !filter.IsPattern)
+            {
+                var user = await TryGetDetailsAsync(connection, filter.Literal, onError, observer, cancellationToken).ConfigureAwait(false);
+                if (user != null) onUser(user);
+                return;
+            }
+            await GetUsersAsync(connection, filter, detailed, throttleLimit, onUser, onError, observer, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>
         /// Streams the users whose names match <paramref name="filter"/> (all when null), in server order.
         /// With <paramref name="detailed"/>, each user is completed by GetUserInfo with up to
         /// <paramref name="throttleLimit"/> calls in flight; output keeps the server order, and a user whose details

@@ -1,9 +1,7 @@
-using System.Linq;
 using System.Management.Automation;
 using MailStoreAdmin.Base;
 using MailStoreAdmin.Completion;
 using MailStoreAdmin.Core.MailStore;
-using MailStoreAdmin.Core.Pipeline;
 
 namespace MailStoreAdmin.Commands.MailStore
 {
@@ -18,31 +16,7 @@ namespace MailStoreAdmin.Commands.MailStore
         [SupportsWildcards]
         public string[]? Name { get; set; }
 
-        protected override void ProcessRecord()
-        {
-            var metadata = ResolveConnection().Metadata;
-            if (Name == null || Name.Length == 0)
-            {
-                WriteObject(metadata.Functions, enumerateCollection: true);
-                return;
-            }
-            foreach (var name in Name)
-            {
-                var pattern = new Wildcard(name);
-                if (!pattern.IsPattern)
-                {
-                    try
-                    {
-                        WriteObject(metadata.Get(pattern.Literal));
-                    }
-                    catch (Core.Errors.MailStoreAdminException e)
-                    {
-                        WriteError(ErrorRecords.From(e));
-                    }
-                    continue;
-                }
-                WriteObject(metadata.Functions.Where(f => pattern.IsMatch(f.Name)), enumerateCollection: true);
-            }
-        }
+        protected override void ProcessRecord() =>
+            ResolveConnection().Metadata.Find(Name, WriteObject, e => WriteError(ErrorRecords.From(e)));
     }
 }

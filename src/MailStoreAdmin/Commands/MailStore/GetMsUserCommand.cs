@@ -2,7 +2,6 @@ using System.Management.Automation;
 using MailStoreAdmin.Base;
 using MailStoreAdmin.Core.MailStore.Models;
 using MailStoreAdmin.Core.MailStore.Operations;
-using MailStoreAdmin.Core.Pipeline;
 
 namespace MailStoreAdmin.Commands.MailStore
 {
@@ -26,19 +25,8 @@ namespace MailStoreAdmin.Commands.MailStore
         [ValidateRange(1, 64)]
         public int ThrottleLimit { get; set; } = 8;
 
-        protected override void ProcessRecord()
-        {
-            var filter = string.IsNullOrEmpty(Name) ? null : new Wildcard(Name!);
-            RunWithConnection(async (connection, context, token) =>
-            {
-                if (filter != null && !filter.IsPattern)
-                {
-                    context.WriteObject(await MsUserOperations.GetUserAsync(connection, filter.Literal, context, token).ConfigureAwait(false));
-                    return;
-                }
-                await MsUserOperations.GetUsersAsync(connection, filter, Detailed, ThrottleLimit, context.WriteObject, context.WriteError,
-                    context, token).ConfigureAwait(false);
-            });
-        }
+        protected override void ProcessRecord() =>
+            RunWithConnection((connection, context, token) => MsUserOperations.FindUsersAsync(connection, Name, Detailed, ThrottleLimit,
+                context.WriteObject, context.WriteError, context, token));
     }
 }
