@@ -26,6 +26,18 @@ internal sealed class RecordingObserver : CallObserver
         OnEachStatus?.Invoke(status);
     }
 
+    /// <summary>Answer to ShouldProcess: false plays -WhatIf.</summary>
+    public bool Confirm { get; set; } = true;
+    public List<string> ShouldProcessTargets { get; } = new();
+
+    public override bool ShouldProcess(string target, string action)
+    {
+        lock (ShouldProcessTargets) ShouldProcessTargets.Add(action + " " + target);
+        return Confirm;
+    }
+
+    public IEnumerable<string> Warnings => Logs.Where(l => l.Level == LogLevel.Warning).Select(l => l.Message);
+
     public string AllText() => string.Join("\n", Logs.Select(l => l.Message));
 }
 

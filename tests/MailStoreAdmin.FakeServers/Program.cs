@@ -1,9 +1,10 @@
+using MailStoreAdmin.FakeServers.DbMail;
 using MailStoreAdmin.FakeServers.MailStore;
 
 namespace MailStoreAdmin.FakeServers;
 
 /// <summary>
-/// Runs the fakes as a process for Pester and the demo. Prints KEY=value lines (the address, the certificate
+/// Runs the fakes (MailStore and dbmail-api, each on its own port) as a process for Pester and the demo. Prints KEY=value lines (the address, the certificate
 /// thumbprint) and READY, then serves until standard input closes or the process is stopped.
 /// </summary>
 public static class Program
@@ -11,6 +12,7 @@ public static class Program
     public static async Task<int> Main(string[] args)
     {
         var options = new FakeMailStoreOptions();
+        var dbMail = new FakeDbMailOptions();
         var watchStdin = false;
         for (int i = 0; i < args.Length; i++)
         {
@@ -27,8 +29,11 @@ public static class Program
                 case "--verify-steps": options.VerifySteps = int.Parse(Next()); break;
                 case "--verify-step-ms": options.VerifyStepDelay = TimeSpan.FromMilliseconds(int.Parse(Next())); break;
                 case "--watch-stdin": watchStdin = true; break;
+                case "--dbmail-seckey": dbMail.SecKey = Next(); break;
+                case "--dbmail-php5": dbMail.NumbersAsStrings = true; break;
+                case "--dbmail-php-warnings": dbMail.PhpWarnings = true; break;
                 default:
-                    Console.Error.WriteLine($"Unknown option {args[i]}. Options: --port --tls --spe --users --user --password --latency-ms --verify-steps --verify-step-ms --watch-stdin");
+                    Console.Error.WriteLine($"Unknown option {args[i]}. Options: --port --tls --spe --users --user --password --latency-ms --verify-steps --verify-step-ms --watch-stdin --dbmail-seckey --dbmail-php5 --dbmail-php-warnings");
                     return 2;
             }
         }
@@ -36,6 +41,10 @@ public static class Program
         await using var mailStore = await FakeMailStoreServer.StartAsync(options);
         Console.WriteLine($"MAILSTORE_URI={mailStore.Uri}");
         if (mailStore.Thumbprint != null) Console.WriteLine($"MAILSTORE_THUMBPRINT={mailStore.Thumbprint}");
+        dbMail.Tls = options.Tls;
+        await using var dbMailApi = await FakeDbMailApiServer.StartAsync(dbMail);
+        Console.WriteLine($"DBMAIL_URI={dbMailApi.Uri}");
+        if (dbMailApi.Thumbprint != null) Console.WriteLine($"DBMAIL_THUMBPRINT={dbMailApi.Thumbprint}");
         Console.WriteLine("READY");
         Console.Out.Flush();
 

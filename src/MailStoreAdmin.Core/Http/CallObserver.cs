@@ -6,6 +6,7 @@ namespace MailStoreAdmin.Core.Http
     {
         Verbose,
         Debug,
+        Warning,
     }
 
     /// <summary>
@@ -27,5 +28,8 @@ namespace MailStoreAdmin.Core.Http
         public virtual void OnStatus(MsTaskStatus status)
         {
         }
+
+        /// <summary>Asked right before a change is sent, after every check that needs no change (-WhatIf/-Confirm).</summary>
+        public virtual bool ShouldProcess(string target, string action) => true;
     }
 }

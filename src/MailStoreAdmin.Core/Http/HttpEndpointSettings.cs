@@ -16,6 +16,9 @@ namespace MailStoreAdmin.Core.Http
         /// <summary>Sent preemptively as HTTP Basic on every request; null for APIs that authenticate otherwise.</summary>
         public NetworkCredential? BasicCredential { get; set; }
 
+        /// <summary>Every request carries a secret in its body (dbmail-api's secKey), so plain http is refused like Basic auth.</summary>
+        public bool RequestsCarrySecret { get; set; }
+
         public CertificatePolicy CertificatePolicy { get; set; } = CertificatePolicy.Validate;
 
         /// <summary>Must be set explicitly before credentials travel over plain http.</summary>

@@ -36,7 +36,7 @@ namespace MailStoreAdmin.Core.Http
                 throw new MailStoreAdminException(ErrorKind.InvalidArgument, "UnsupportedUriScheme",
                     $"'{settings.BaseUri}' is not an http or https address.", settings.BaseUri);
             }
-            if (scheme == Uri.UriSchemeHttp && settings.BasicCredential != null && !settings.AllowUnencryptedAuthentication)
+            if (scheme == Uri.UriSchemeHttp && (settings.BasicCredential != null || settings.RequestsCarrySecret) && !settings.AllowUnencryptedAuthentication)
             {
                 throw new MailStoreAdminException(ErrorKind.SecurityError, "UnencryptedAuthenticationRefused",
                     $"Refusing to send credentials to '{settings.BaseUri}' over unencrypted http.", settings.BaseUri,

@@ -39,12 +39,16 @@ namespace MailStoreAdmin.Base
 
         public void WriteVerbose(string message) => _pump.Post(() => _cmdlet.WriteVerbose(message));
 
-        public bool ShouldProcess(string target, string action) => _pump.Invoke(() => _cmdlet.ShouldProcess(target, action));
+        public override bool ShouldProcess(string target, string action) => _pump.Invoke(() => _cmdlet.ShouldProcess(target, action));
 
         public override void Log(LogLevel level, string message)
         {
-            if (level == LogLevel.Debug) _pump.Post(() => _cmdlet.WriteDebug(message));
-            else _pump.Post(() => _cmdlet.WriteVerbose(message));
+            switch (level)
+            {
+                case LogLevel.Debug: _pump.Post(() => _cmdlet.WriteDebug(message)); break;
+                case LogLevel.Warning: _pump.Post(() => _cmdlet.WriteWarning(message)); break;
+                default: _pump.Post(() => _cmdlet.WriteVerbose(message)); break;
+            }
         }
 
         public override void OnStatus(MsTaskStatus status)

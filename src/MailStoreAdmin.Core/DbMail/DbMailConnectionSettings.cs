@@ -1,0 +1,34 @@
+using System;
+using MailStoreAdmin.Core.Http;
+
+namespace MailStoreAdmin.Core.DbMail
+{
+    /// <summary>How to reach one dbmail-api installation. The security key travels in every request body.</summary>
+    public sealed class DbMailConnectionSettings
+    {
+        public DbMailConnectionSettings(Uri uri, string securityKey)
+        {
+            if (uri == null) throw new ArgumentNullException(nameof(uri));
+            if (string.IsNullOrEmpty(securityKey)) throw new ArgumentException("The dbmail-api security key is empty.", nameof(securityKey));
+            // Routes are resolved relative to the base, so it must end with '/' (https://host/dbmail-api/isUserPresent).
+            Uri = uri.AbsoluteUri.EndsWith("/", StringComparison.Ordinal) ? uri : new Uri(uri.AbsoluteUri + "/");
+            SecurityKey = securityKey;
+        }
+
+        public Uri Uri { get; }
+        public string SecurityKey { get; }
+        public CertificatePolicy CertificatePolicy { get; set; } = CertificatePolicy.Validate;
+        public bool AllowUnencryptedAuthentication { get; set; }
+
+        /// <summary>addGetMailRule probes the POP3 host from the server (two 5 s timeouts), so allow well over that.</summary>
+        public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(100);
+
+        internal HttpEndpointSettings ToEndpointSettings() => new HttpEndpointSettings(Uri)
+        {
+            RequestsCarrySecret = true,
+            CertificatePolicy = CertificatePolicy,
+            AllowUnencryptedAuthentication = AllowUnencryptedAuthentication,
+            RequestTimeout = RequestTimeout,
+        };
+    }
+}

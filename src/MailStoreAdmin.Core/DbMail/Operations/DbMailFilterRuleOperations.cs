@@ -1,0 +1,121 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+using MailStoreAdmin.Core.DbMail.Filters;
+using MailStoreAdmin.Core.DbMail.Models;
+using MailStoreAdmin.Core.Errors;
+using MailStoreAdmin.Core.Http;
+
+namespace MailStoreAdmin.Core.DbMail.Operations
+{
+    /// <summary>
+    /// Sieve filter rules. dbmail-api neither checks names for uniqueness nor deletes by exact name (deleteRule
+    /// removes every rule whose name starts with the one given), so both are handled here.
+    /// </summary>
+    public static class DbMailFilterRuleOperations
+    {
+        public static async Task<IReadOnlyList<DbMailFilterRule>> GetAsync(DbMailConnection connection, string userName,
+            CallObserver observer, CancellationToken cancellationToken)
+        {
+            await DbMailUserOperations.RequireAsync(connection, userName, observer, cancellationToken).ConfigureAwait(false);
+            return await GetRawAsync(connection, userName, observer, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>Checks the rule completely before anything is sent; null when -WhatIf declined it.</summary>
+        public static async Task<DbMailFilterRule?> CreateAsync(DbMailConnection connection, string userName, DbMailFilterRuleSpec spec,
+            CallObserver observer, CancellationToken cancellationToken)
+        {
+            DbMailInput.UserName(userName);
+            foreach (var warning in FilterRuleValidator.Validate(spec)) observer.Log(LogLevel.Warning, warning);
+            var existing = await GetAsync(connection, userName, observer, cancellationToken).ConfigureAwait(false);
+            if (existing.Any(r => r.Name == spec.Name)) throw DbMailErrors.RuleExists(userName, spec.Name);
+
+            var rulesJson = FilterRuleCodec.EncodeRules(spec.Conditions);
+            var actionsJson = FilterRuleCodec.EncodeActions(spec.Action, spec.ActionArgument);
+            var join = FilterRuleCodec.EncodeJoin(spec.JoinOperator);
+            if (!observer.ShouldProcess($"filter rule '{spec.Name}' of dbmail user '{userName}'", "Create")) return null;
+            await SendCreateAsync(connection, userName, spec.Name, rulesJson, actionsJson, join, spec.Disabled, observer, cancellationToken).ConfigureAwait(false);
+            return new DbMailFilterRule(userName, spec.Name, spec.Conditions, spec.JoinOperator, spec.Action,
+                spec.Action == DbMailFilterAction.StoreIn || spec.Action == DbMailFilterAction.MirrorTo ? spec.ActionArgument : null,
+                spec.Disabled, rulesJson, actionsJson, join);
+        }
+
+        /// <summary>
+        /// Removes exactly the named rule. Rules whose names merely start with it are deleted by the server too;
+        /// they are re-created from their stored definitions, and if that fails the error carries the definitions.
+        /// </summary>
+        public static async Task<bool> RemoveAsync(DbMailConnection connection, string userName, string name,
+            CallObserver observer, CancellationToken cancellationToken)
+        {
+            DbMailInput.Text(name, "filter rule name", name);
+            var before = await GetAsync(connection, userName, observer, cancellationToken).ConfigureAwait(false);
+            if (!before.Any(r => r.Name == name)) throw DbMailErrors.RuleNotFound(userName, name);
+            var bystanders = before.Where(r => r.Name != name && r.Name.StartsWith(name, StringComparison.Ordinal)).ToList();
+            if (!observer.ShouldProcess($"filter rule '{name}' of dbmail user '{userName}'", "Remove")) return false;
+
+            await connection.CallAsync(new DbMailForm(DbMailRoutes.DeleteRule, name).Add("userName", userName).Add("ruleName", name),
+                observer, cancellationToken).ConfigureAwait(false);
+            if (bystanders.Count == 0) return true;
+
+            var after = await GetRawAsync(connection, userName, observer, cancellationToken).ConfigureAwait(false);
+            var lost = bystanders.Where(b => !after.Any(a => a.Name == b.Name)).ToList();
+            await RestoreAsync(connection, userName, name, lost, observer, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+
+        private static async Task RestoreAsync(DbMailConnection connection, string userName, string removed, IReadOnlyList<DbMailFilterRule> lost,
+            CallObserver observer, CancellationToken cancellationToken)
+        {
+            var failed = new List<DbMailFilterRule>();
+            foreach (var rule in lost)
+            {
+                try
+                {
+                    // Exactly as stored: the raw JSON and join text round-trip even where the typed view is lossy.
+                    await SendCreateAsync(connection, userName, rule.Name, rule.RulesJson, rule.ActionsJson, rule.JoinOperatorText, rule.Disabled,
+                        observer, CancellationToken.None).ConfigureAwait(false);
+                    observer.Log(LogLevel.Warning, $"dbmail-api also deleted filter rule '{rule.Name}' of '{userName}' (its name starts with '{removed}'); it has been re-created.");
+                }
+                catch (MailStoreAdminException)
+                {
+                    failed.Add(rule);
+                }
+            }
+            if (failed.Count > 0)
+            {
+                var definitions = string.Join("; ", failed.Select(r => $"'{r.Name}': rules={r.RulesJson} actions={r.ActionsJson} rulesJoinOperator={r.JoinOperatorText} disabled={r.Disabled}"));
+                throw new MailStoreAdminException(ErrorKind.InvalidResult, "DbMailFilterRuleRestoreFailed",
+                    $"Removing '{removed}' made dbmail-api delete other rules of '{userName}' whose names start with it, and they could not be re-created: {definitions}.",
+                    failed, recommendedAction: "Re-create them from the definitions in this message (the error's TargetObject holds them as objects).");
+            }
+        }
+
+        private static Task SendCreateAsync(DbMailConnection connection, string userName, string name, string rulesJson, string actionsJson,
+            string join, bool disabled, CallObserver observer, CancellationToken cancellationToken)
+        {
+            var form = new DbMailForm(DbMailRoutes.CreateRule, name)
+                .Add("userName", userName).Add("ruleName", name).Add("rulesJoinOperator", join)
+                .Add("disabled", DbMailInput.Describe(disabled))  // PHP truthiness: "false" would disable the rule
+                .Add("rules", rulesJson).Add("actions", actionsJson);
+            return connection.CallAsync(form, observer, cancellationToken);
+        }
+
+        private static async Task<IReadOnlyList<DbMailFilterRule>> GetRawAsync(DbMailConnection connection, string userName,
+            CallObserver observer, CancellationToken cancellationToken)
+        {
+            var answer = await connection.CallAsync(new DbMailForm(DbMailRoutes.GetRules, userName).Add("userName", userName),
+                observer, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return FilterRuleCodec.DecodeRules(userName, answer.TryGetProperty("rules", out var rules) ? rules : default);
+            }
+            catch (FormatException e)
+            {
+                throw new MailStoreAdminException(ErrorKind.ProtocolError, "DbMailUnexpectedResponse", $"dbmail-api getRules: {e.Message}", userName, e);
+            }
+        }
+    }
+}
