@@ -93,7 +93,7 @@ namespace MailStoreAdmin.Core.DbMail
                         $"{endpoint} does not look like a dbmail-api endpoint (HTTP 404{(message != null ? ": " + message : string.Empty)}).", Uri,
                         recommendedAction: "Pass the address that dbmail-api's routes hang off, such as https://mail.example.com/dbmail-api/.");
                 case 400:
-                    var sent = string.Join(", ", form.Fields.Select(f => f.Key));
+                    var sent = string.Join(", ", new[] { "secKey" }.Concat(form.Fields.Select(f => f.Key)));
                     return new MailStoreAdminException(ErrorKind.InvalidArgument, "DbMailInvalidInput",
                         $"dbmail-api refused the input of {form.Route} ({message ?? "HTTP 400"}; fields sent: {sent}). It treats an empty value and \"0\" as missing.",
                         form.Target);
