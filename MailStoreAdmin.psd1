@@ -22,6 +22,23 @@
         'Invoke-MsVerifyStore'
         'Wait-MsTask'
         'Stop-MsTask'
+        'Connect-DbMailApi'
+        'Disconnect-DbMailApi'
+        'Get-DbMailConnection'
+        'Test-DbMailUser'
+        'New-DbMailUser'
+        'Set-DbMailUserPassword'
+        'Remove-DbMailUser'
+        'Clear-DbMailMailbox'
+        'Get-DbMailUnreadCount'
+        'New-DbMailFilterCondition'
+        'New-DbMailFilterRule'
+        'Get-DbMailFilterRule'
+        'Remove-DbMailFilterRule'
+        'New-DbMailFetchRule'
+        'Get-DbMailFetchRule'
+        'Set-DbMailFetchRule'
+        'Remove-DbMailFetchRule'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

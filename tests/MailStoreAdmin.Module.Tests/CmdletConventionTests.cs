@@ -10,7 +10,14 @@ public class CmdletConventionTests : IClassFixture<ModuleMetadata>
         { "New", "Set", "Remove", "Clear", "Add", "Invoke", "Start", "Stop", "Sync", "Disconnect", "Enable", "Disable", "Reset", "Rename", "Restore", "Register", "Unregister", "Update" };
 
     // Cmdlets that work on session state or task handles rather than through an API connection.
-    private static readonly string[] WithoutConnection = { "Connect-MsServer", "Disconnect-MsServer", "Get-MsConnection", "Wait-MsTask", "Stop-MsTask" };
+    private static readonly string[] WithoutConnection =
+    {
+        "Connect-MsServer", "Disconnect-MsServer", "Get-MsConnection", "Wait-MsTask", "Stop-MsTask",
+        "Connect-DbMailApi", "Disconnect-DbMailApi", "Get-DbMailConnection", "New-DbMailFilterCondition",
+    };
+
+    // Pure PowerShell-side cmdlets: session state or object builders, nothing to cancel.
+    private static readonly string[] PlainCmdlets = { "Get-MsConnection", "Get-DbMailConnection", "New-DbMailFilterCondition" };
 
     private readonly ModuleMetadata _m;
 
@@ -54,7 +61,7 @@ public class CmdletConventionTests : IClassFixture<ModuleMetadata>
     {
         Assert.All(_m.Cmdlets, c =>
         {
-            if (StateChangingVerbs.Contains(c.Verb)) Assert.True(c.SupportsShouldProcess, $"{c.Name} changes state: needs SupportsShouldProcess");
+            if (StateChangingVerbs.Contains(c.Verb) && !PlainCmdlets.Contains(c.Name)) Assert.True(c.SupportsShouldProcess, $"{c.Name} changes state: needs SupportsShouldProcess");
             if (c.Verb is "Get" or "Test" or "Wait") Assert.False(c.SupportsShouldProcess, $"{c.Name} only reads");
         });
         Assert.All(_m.Cmdlets.Where(c => c.Verb is "Remove" or "Clear"), c => Assert.Equal(3 /* High */, c.Named<int>("ConfirmImpact")));
@@ -73,14 +80,20 @@ public class CmdletConventionTests : IClassFixture<ModuleMetadata>
     [Fact]
     public void Every_api_cmdlet_takes_a_connection_and_cancels_on_stop()
     {
-        var connectionType = _m.Core.GetType("MailStoreAdmin.Core.MailStore.MsConnection")!;
-        Assert.All(_m.Cmdlets.Where(c => c.Noun.StartsWith("Ms", StringComparison.Ordinal) && !WithoutConnection.Contains(c.Name)), c =>
+        foreach (var (prefix, typeName) in new[] { ("Ms", "MailStoreAdmin.Core.MailStore.MsConnection"), ("DbMail", "MailStoreAdmin.Core.DbMail.DbMailConnection") })
         {
-            var parameter = c.Parameters.SingleOrDefault(p => p.Property.Name == "Connection");
-            Assert.True(parameter.Property != null, $"{c.Name} has no -Connection");
-            Assert.Equal(connectionType, parameter.Property!.PropertyType);
-        });
-        Assert.All(_m.Cmdlets.Where(c => c.Name != "Get-MsConnection"), c =>
+            var connectionType = _m.Core.GetType(typeName)!;
+            var cmdlets = _m.Cmdlets.Where(c => c.Noun.StartsWith(prefix, StringComparison.Ordinal) && !(prefix == "Ms" && c.Noun.StartsWith("DbMail", StringComparison.Ordinal))
+                && !WithoutConnection.Contains(c.Name)).ToList();
+            Assert.NotEmpty(cmdlets);
+            Assert.All(cmdlets, c =>
+            {
+                var parameter = c.Parameters.SingleOrDefault(p => p.Property.Name == "Connection");
+                Assert.True(parameter.Property != null, $"{c.Name} has no -Connection");
+                Assert.Equal(connectionType, parameter.Property!.PropertyType);
+            });
+        }
+        Assert.All(_m.Cmdlets.Where(c => !PlainCmdlets.Contains(c.Name)), c =>
             Assert.True(ModuleMetadata.Derives(c.Type, "MailStoreAdmin.Base.MailStoreAdminCmdlet"), $"{c.Name} bypasses the base cmdlet"));
     }
 

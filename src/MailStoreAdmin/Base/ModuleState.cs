@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
+using MailStoreAdmin.Core.DbMail;
 using MailStoreAdmin.Core.MailStore;
 using MailStoreAdmin.Core.Pipeline;
 
@@ -9,6 +10,8 @@ namespace MailStoreAdmin.Base
     internal static class ModuleState
     {
         public static ScopedConnections<MsConnection> MailStore { get; } = new ScopedConnections<MsConnection>();
+
+        public static ScopedConnections<DbMailConnection> DbMail { get; } = new ScopedConnections<DbMailConnection>();
 
         /// <summary>
         /// The current runspace; a module-wide key when there is none. Only meaningful on the pipeline thread.

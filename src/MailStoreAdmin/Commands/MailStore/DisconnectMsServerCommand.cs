@@ -1,31 +1,16 @@
 using System.Management.Automation;
 using MailStoreAdmin.Base;
 using MailStoreAdmin.Core.MailStore;
+using MailStoreAdmin.Core.Pipeline;
 
 namespace MailStoreAdmin.Commands.MailStore
 {
     /// <summary><para type="synopsis">Closes a MailStore connection (by default the session's default one).</para></summary>
     [Cmdlet(VerbsCommunications.Disconnect, "MsServer", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(void))]
-    public sealed class DisconnectMsServerCommand : MailStoreAdminCmdlet
+    public sealed class DisconnectMsServerCommand : DisconnectCommandBase<MsConnection>
     {
-        /// <summary><para type="description">The connection to close; the default connection when omitted.</para></summary>
-        [Parameter(Position = 0, ValueFromPipeline = true)]
-        [ValidateNotNull]
-        public MsConnection? Connection { get; set; }
-
-        protected override void ProcessRecord()
-        {
-            var connection = Connection ?? ModuleState.MailStore.GetDefault(ModuleState.Scope);
-            if (connection == null)
-            {
-                ThrowTerminatingError(ErrorRecords.NotConnected("Connect-MsServer", "MailStore"));
-                return;
-            }
-            if (!ShouldProcess(connection.ToString(), "Disconnect")) return;
-            ModuleState.MailStore.Remove(ModuleState.Scope, connection);
-            connection.Dispose();
-            WriteVerbose($"Closed connection {connection.Id} to {connection.Uri}.");
-        }
+        private protected override ScopedConnections<MsConnection> Connections => ModuleState.MailStore;
+        private protected override (string ConnectCommand, string Service) ConnectHint => ("Connect-MsServer", "MailStore");
     }
 }

@@ -1,0 +1,25 @@
+using System.Management.Automation;
+using MailStoreAdmin.Base;
+using MailStoreAdmin.Core.DbMail.Operations;
+
+namespace MailStoreAdmin.Commands.DbMail
+{
+    /// <summary><para type="synopsis">Deletes every message in every folder of dbmail users; the users and their folders stay.</para></summary>
+    [Cmdlet(VerbsCommon.Clear, "DbMailMailbox", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+    [OutputType(typeof(void))]
+    public sealed class ClearDbMailMailboxCommand : DbMailCmdlet
+    {
+        /// <summary><para type="description">The users whose mailboxes are emptied.</para></summary>
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+        [ValidateNotNullOrEmpty]
+        public string[] UserName { get; set; } = new string[0];
+
+        protected override void ProcessRecord()
+        {
+            foreach (var name in UserName)
+            {
+                RunWithConnection((connection, context, token) => DbMailUserOperations.ClearMailboxAsync(connection, name, context, token));
+            }
+        }
+    }
+}
