@@ -35,6 +35,8 @@ function Start-FakeMailStore {
         Process    = $process
         Uri        = $values['MAILSTORE_URI']
         Thumbprint = $values['MAILSTORE_THUMBPRINT']
+        DbMailUri  = $values['DBMAIL_URI']
+        DbMailThumbprint = $values['DBMAIL_THUMBPRINT']
         UserName   = $UserName
         Password   = $Password
     }
@@ -68,4 +70,21 @@ function Reset-FakeCall {
     $handler.ServerCertificateCustomValidationCallback = [System.Net.Http.HttpClientHandler]::DangerousAcceptAnyServerCertificateValidator
     $client = New-Object System.Net.Http.HttpClient($handler)
     try { $null = $client.GetStringAsync($Fake.Uri + '_fake/reset').GetAwaiter().GetResult() } finally { $client.Dispose() }
+}
+
+# Calls to the fake dbmail-api ({ Route; Form }), or a control request such as 'deliver?user=alice&count=2'.
+function Invoke-FakeDbMail {
+    param($Fake, [string] $Control = 'calls')
+    $handler = New-Object System.Net.Http.HttpClientHandler
+    $handler.ServerCertificateCustomValidationCallback = [System.Net.Http.HttpClientHandler]::DangerousAcceptAnyServerCertificateValidator
+    $client = New-Object System.Net.Http.HttpClient($handler)
+    try { $client.GetStringAsync($Fake.DbMailUri + '_fake/' + $Control).GetAwaiter().GetResult() | ConvertFrom-Json }
+    finally { $client.Dispose() }
+}
+
+function Get-FakeDbMailCall {
+    param($Fake, [string] $Route)
+    $calls = @(Invoke-FakeDbMail $Fake 'calls')
+    if ($Route) { $calls = @($calls | Where-Object { $_.Route -eq $Route }) }
+    $calls
 }
