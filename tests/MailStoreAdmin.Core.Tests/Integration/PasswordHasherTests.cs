@@ -9,6 +9,7 @@ public class PasswordHasherTests
     [Theory]
     [InlineData("sha512-crypt", "$6$", 3 + 16 + 1 + 86)]
     [InlineData("SHA256-crypt", "$5$", 3 + 16 + 1 + 43)]
+    [InlineData("bcrypt", "$2b$12$", 60)]
     public void Hashes_round_trip_through_the_dbmail_verifier(string scheme, string prefix, int length)
     {
         var hash = PasswordHasher.Hash("Grüße, Welt!", scheme);

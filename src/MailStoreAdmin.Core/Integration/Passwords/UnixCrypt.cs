@@ -18,6 +18,7 @@ namespace MailStoreAdmin.Core.Integration.Passwords
         {
             if (stored.StartsWith(Md5Crypt.Prefix, StringComparison.Ordinal)) return Md5Crypt.Compute;
             if (ShaCrypt.Handles(stored)) return ShaCrypt.Compute;
+            if (Bcrypt.Handles(stored)) return Bcrypt.Compute;
             if (DesCrypt.Handles(stored)) return DesCrypt.Compute;
             return null;
         }
