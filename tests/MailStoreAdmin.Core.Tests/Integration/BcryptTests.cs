@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using MailStoreAdmin.Core.Integration.Passwords;
 using Xunit;
 
