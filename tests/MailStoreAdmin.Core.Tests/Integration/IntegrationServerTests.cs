@@ -108,6 +108,22 @@ public class IntegrationServerTests
     }
 
     [Fact]
+    public async Task After_a_401_challenge_the_same_connection_carries_the_authenticated_retry()
+    {
+        await using var s = ServerUnderTest.Start();
+        using var connection = await RawConnection.OpenAsync(s.Loopback);
+        var anonymous = RawConnection.Post("cmd=list").Replace(RawConnection.AuthorizationLine, "");
+
+        var challenge = await connection.ExchangeAsync(anonymous);
+        var retry = await connection.ExchangeAsync(RawConnection.Post("cmd=list"));
+
+        Assert.Equal(401, challenge.Status);
+        Assert.Null(challenge.Header("Connection"));
+        Assert.Equal(200, retry.Status);
+        Assert.Equal(1, s.Source.ListCalls);
+    }
+
+    [Fact]
     public async Task Non_basic_authorization_gets_401()
     {
         await using var s = ServerUnderTest.Start();

@@ -30,8 +30,17 @@ namespace MailStoreAdmin.Core.Integration.Server
             _maxBodyBytes = maxBodyBytes;
         }
 
-        /// <summary>The last request's body was announced but not read (the connection cannot be reused then).</summary>
-        public bool HasUnreadBody => _unreadBody > 0;
+        /// <summary>
+        /// Drops an unread body that has already arrived completely (typical for a refused small request), so the
+        /// connection can carry the next request; false when part of it is still on the wire.
+        /// </summary>
+        public bool TryDiscardBufferedBody()
+        {
+            if (_unreadBody > _end - _start) return false;
+            _start += (int)_unreadBody;
+            _unreadBody = 0;
+            return true;
+        }
 
         /// <summary>Waits for the first byte of the next request; false when the peer closed or stayed idle until the deadline.</summary>
         public async Task<bool> WaitForRequestAsync(Task idleDeadline)

@@ -114,7 +114,8 @@ namespace MailStoreAdmin.Core.Integration.Server
                 response.CloseConnection = true;
             }
 
-            var close = response.CloseConnection || head == null || !head.WantsKeepAlive || reader.HasUnreadBody || _stopping.IsCancellationRequested;
+            var close = response.CloseConnection || head == null || !head.WantsKeepAlive || !reader.TryDiscardBufferedBody() ||
+                        _stopping.IsCancellationRequested;
             record.StatusCode = response.StatusCode;
             try
             {

@@ -26,7 +26,7 @@ namespace MailStoreAdmin.Core.Integration.Server
         private readonly ConcurrentDictionary<IntegrationConnection, Task> _connections = new ConcurrentDictionary<IntegrationConnection, Task>();
         private readonly TaskCompletionSource<bool> _completion = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly object _gate = new object();
-        private readonly Task _acceptLoop;
+        private Task? _acceptLoop;
         private Task? _stop;
 
         private IntegrationServer(IntegrationServerOptions options, TcpListener listener, IDirectoryUserSource source, IntegrationServerLogger logger)
@@ -38,7 +38,6 @@ namespace MailStoreAdmin.Core.Integration.Server
             Endpoint = (IPEndPoint)listener.LocalEndpoint;
             Url = BuildUrl(Endpoint, options);
             SourceDescription = source.Description;
-            _acceptLoop = Task.Run(AcceptLoopAsync);
         }
 
         /// <summary>The address and port actually listened on (the real port when 0 was asked for).</summary>
@@ -89,6 +88,7 @@ namespace MailStoreAdmin.Core.Integration.Server
 
             var server = new IntegrationServer(snapshot, listener, source, logger ?? IntegrationServerLogger.None);
             server.AnnounceStart();
+            server._acceptLoop = Task.Run(server.AcceptLoopAsync);
             return server;
         }
 
@@ -184,7 +184,7 @@ namespace MailStoreAdmin.Core.Integration.Server
             _events.Raise(IntegrationServerEventKind.Stopping, $"stopping {Url}");
             _stopping.Cancel();
             _listener.Stop();
-            await _acceptLoop.ConfigureAwait(false);
+            if (_acceptLoop != null) await _acceptLoop.ConfigureAwait(false);
 
             var inFlight = Task.WhenAll(_connections.Values);
             if (await Task.WhenAny(inFlight, Task.Delay(_options.StopGracePeriod)).ConfigureAwait(false) != inFlight)

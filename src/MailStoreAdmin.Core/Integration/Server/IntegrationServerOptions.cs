@@ -41,8 +41,12 @@ namespace MailStoreAdmin.Core.Integration.Server
         /// <summary>From a request's first byte until its whole body has arrived (slow senders get 408); also bounds the TLS handshake.</summary>
         public TimeSpan RequestReadTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-        /// <summary>How long a kept-alive connection may wait for its next request.</summary>
-        public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromSeconds(60);
+        /// <summary>
+        /// How long a kept-alive connection may wait for its next request. Longer than .NET Framework's 100 s client
+        /// idle time (MailStore is a .NET application), so the client retires a connection before the server closes it
+        /// and never sends a POST into a connection that is just being closed.
+        /// </summary>
+        public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromSeconds(120);
 
         /// <summary>How long a response may take to be taken up by a slow reader before the connection is dropped.</summary>
         public TimeSpan ResponseWriteTimeout { get; set; } = TimeSpan.FromSeconds(60);
