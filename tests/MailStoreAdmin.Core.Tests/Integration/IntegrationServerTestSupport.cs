@@ -60,6 +60,13 @@ internal sealed class RecordingLogger : IntegrationServerLogger
 
     public override void OnEvent(IntegrationServerEvent serverEvent) => Events.Enqueue(serverEvent);
 
+    /// <summary>Records are logged once a response has been sent, so a client may see its answer a moment earlier.</summary>
+    public async Task<IntegrationRequestRecord[]> WaitForRequestsAsync(int count)
+    {
+        for (var i = 0; i < 500 && Requests.Count < count; i++) await Task.Delay(10);
+        return Requests.ToArray();
+    }
+
     /// <summary>Every log line and every record property, for scanning for secrets.</summary>
     public string AllText()
     {

@@ -34,7 +34,7 @@ public class IntegrationServerTests
                        "{\"userName\":\"jörg+x\",\"fullName\":\"Jörg \\\"J\\\" Müller\",\"emailAddresses\":[\"j+tag@example.com\"]}]";
         Assert.Equal(Encoding.UTF8.GetBytes(expected), await response.Content.ReadAsByteArrayAsync());
         Assert.Equal(expected.Length == 0 ? 0 : Encoding.UTF8.GetByteCount(expected), response.Content.Headers.ContentLength);
-        var record = Assert.Single(s.Log.Requests);
+        var record = Assert.Single(await s.Log.WaitForRequestsAsync(1));
         Assert.Equal(3, record.UsersListed);
         Assert.Equal("list", record.Command);
         Assert.Equal(200, record.StatusCode);
@@ -56,7 +56,7 @@ public class IntegrationServerTests
         Assert.Equal("{\"succeeded\":false}", await unknown.Content.ReadAsStringAsync());
         Assert.All(new[] { right, wrong, unknown }, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
         Assert.Contains(("john.doe", "p&ss=w+rd ü%"), s.Source.AuthArguments);
-        Assert.Contains(s.Log.Requests, r => r.UserName == "john.doe" && r.AuthSucceeded == true);
+        Assert.Contains(await s.Log.WaitForRequestsAsync(3), r => r.UserName == "john.doe" && r.AuthSucceeded == true);
     }
 
     [Theory]
@@ -256,7 +256,7 @@ public class IntegrationServerTests
         Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
         var body = await response.Content.ReadAsStringAsync();
         Assert.Equal("{\"error\":\"the user source failed\"}", body);
-        var record = Assert.Single(s.Log.Requests);
+        var record = Assert.Single(await s.Log.WaitForRequestsAsync(1));
         Assert.Contains("database down at db.example.test", record.Error);
         Assert.Null(record.UsersListed);
         Assert.Equal(1, s.Server.GetStatistics().Failures);
@@ -311,6 +311,7 @@ public class IntegrationServerTests
         source.ListGate.SetResult();
         using var listed = await list;
         Assert.Equal(HttpStatusCode.OK, listed.StatusCode);
+        await s.Log.WaitForRequestsAsync(21);
         Assert.Equal(21, s.Server.GetStatistics().RequestsServed);
     }
 
@@ -543,10 +544,27 @@ public class IntegrationServerTests
         (await s.PostAsync(Cmd("auth"), ("user", "john.doe\r\nforged line"), ("pass", "pw"))).Dispose();
         (await s.PostAsync(Cmd("auth"), ("user", "john.doe"), ("pass", "pw"))).Dispose();
 
-        var lines = s.Log.Requests.Select(r => r.ToString()).ToArray();
-        Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z 127\.0\.0\.1:\d+ POST /mailstore-integration/index\.php cmd=auth user=""john\.doe"" -> 200 succeeded=true \(\d+ ms\)$", lines[1]);
-        Assert.Contains("user=\"john.doe\\x0d\\x0aforged line\" -> 200 succeeded=false", lines[0]);
+        var lines = (await s.Log.WaitForRequestsAsync(2)).Select(r => r.ToString()).ToArray();
+        Assert.Single(lines, l => System.Text.RegularExpressions.Regex.IsMatch(l,
+            @"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z 127\.0\.0\.1:\d+ POST /mailstore-integration/index\.php cmd=auth user=""john\.doe"" -> 200 succeeded=true \(\d+ ms\)$"));
+        Assert.Single(lines, l => l.Contains("user=\"john.doe\\x0d\\x0aforged line\" -> 200 succeeded=false"));
         Assert.All(lines, l => Assert.DoesNotContain("\n", l));
+    }
+
+    [Fact]
+    public async Task Completion_faults_when_the_listening_socket_dies()
+    {
+        var log = new RecordingLogger();
+        using var server = IntegrationServer.Start(new IntegrationServerOptions { AllowAnonymous = true }, new FakeUserSource(), log);
+        var listener = (System.Net.Sockets.TcpListener)typeof(IntegrationServer)
+            .GetField("_listener", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(server)!;
+
+        listener.Server.Close(); // the socket dies underneath the server, not through StopAsync
+
+        var e = await Assert.ThrowsAsync<MailStoreAdminException>(() => server.Completion);
+        Assert.Equal("IntegrationServerListenerFailed", e.ErrorId);
+        Assert.False(server.IsRunning);
+        Assert.Contains(log.Events, ev => ev.Kind == IntegrationServerEventKind.ListenerFailed);
     }
 
     [Fact]

@@ -48,7 +48,10 @@ namespace MailStoreAdmin.Core.Integration.Server
                 var reader = new HttpRequestReader(stream, _options.MaxHeaderBytes, _options.MaxRequestBodyBytes);
                 while (!_stopping.IsCancellationRequested)
                 {
-                    if (!await reader.WaitForRequestAsync(IoDeadline.After(_options.IdleTimeout, _stopping)).ConfigureAwait(false)) return;
+                    using (var idle = new Deadline(_options.IdleTimeout, _stopping))
+                    {
+                        if (!await reader.WaitForRequestAsync(idle.Task).ConfigureAwait(false)) return;
+                    }
                     if (!await ServeOneAsync(stream, reader).ConfigureAwait(false)) return;
                 }
             }
@@ -69,7 +72,8 @@ namespace MailStoreAdmin.Core.Integration.Server
             {
                 var handshake = tls.AuthenticateAsServerAsync(_options.Certificate, clientCertificateRequired: false,
                     TlsProtocols.Server, checkCertificateRevocation: false);
-                await IoDeadline.RaceAsync(handshake, IoDeadline.After(_options.RequestReadTimeout, _stopping)).ConfigureAwait(false);
+                using var deadline = new Deadline(_options.RequestReadTimeout, _stopping);
+                await IoDeadline.RaceAsync(handshake, deadline.Task).ConfigureAwait(false);
                 return tls;
             }
             catch (Exception e) when (e is AuthenticationException || e is IOException || e is TimeoutException || e is SocketException || e is ObjectDisposedException)
@@ -86,13 +90,13 @@ namespace MailStoreAdmin.Core.Integration.Server
         {
             var record = new IntegrationRequestRecord(DateTimeOffset.UtcNow, _remote);
             var clock = Stopwatch.StartNew();
-            var readDeadline = IoDeadline.After(_options.RequestReadTimeout);
+            using var readDeadline = new Deadline(_options.RequestReadTimeout);
             HttpRequestHead? head = null;
             HttpResponse response;
             try
             {
-                head = await reader.ReadHeadAsync(readDeadline).ConfigureAwait(false);
-                response = await _handler.HandleAsync(head, reader, readDeadline, record).ConfigureAwait(false);
+                head = await reader.ReadHeadAsync(readDeadline.Task).ConfigureAwait(false);
+                response = await _handler.HandleAsync(head, reader, readDeadline.Task, record).ConfigureAwait(false);
             }
             catch (HttpProtocolException e)
             {
@@ -119,7 +123,8 @@ namespace MailStoreAdmin.Core.Integration.Server
             record.StatusCode = response.StatusCode;
             try
             {
-                await response.WriteAsync(stream, close, IoDeadline.After(_options.ResponseWriteTimeout)).ConfigureAwait(false);
+                using var writeDeadline = new Deadline(_options.ResponseWriteTimeout);
+                await response.WriteAsync(stream, close, writeDeadline.Task).ConfigureAwait(false);
             }
             finally
             {
@@ -139,12 +144,12 @@ namespace MailStoreAdmin.Core.Integration.Server
             try
             {
                 _client.Client.Shutdown(SocketShutdown.Send);
-                var deadline = IoDeadline.After(TimeSpan.FromSeconds(1));
+                using var deadline = new Deadline(TimeSpan.FromSeconds(1));
                 var sink = new byte[16 * 1024];
                 var total = 0;
                 while (total < 1024 * 1024)
                 {
-                    var read = await IoDeadline.ReadAsync(stream, sink, 0, sink.Length, deadline).ConfigureAwait(false);
+                    var read = await IoDeadline.ReadAsync(stream, sink, 0, sink.Length, deadline.Task).ConfigureAwait(false);
                     if (read == 0) break;
                     total += read;
                 }

@@ -11,10 +11,6 @@ namespace MailStoreAdmin.Core.Integration.Server
     /// </summary>
     internal static class IoDeadline
     {
-        /// <summary>A task that completes after <paramref name="limit"/>, or as soon as <paramref name="early"/> is cancelled.</summary>
-        public static Task After(TimeSpan limit, CancellationToken early = default) =>
-            Task.Delay(limit, early).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-
         /// <summary>Reads, or throws <see cref="TimeoutException"/> when <paramref name="deadline"/> completes first.</summary>
         public static async Task<int> ReadAsync(Stream stream, byte[] buffer, int offset, int count, Task deadline)
         {
