@@ -4,11 +4,11 @@ using System.Linq;
 
 namespace MailStoreAdmin.DbMail.TestSupport
 {
-    /// <summary>Finds initdb and pg_ctl: $PG_BIN, then Debian's /usr/lib/postgresql/&lt;newest&gt;/bin, then PATH.</summary>
+    /// <summary>Finds initdb and pg_ctl: $PG_BIN if set (only there), else Debian's /usr/lib/postgresql/&lt;newest&gt;/bin, then PATH.</summary>
     public sealed class PostgreSqlBinaries
     {
         public const string InstallHint =
-            "PostgreSQL server binaries (initdb, pg_ctl) were not found. Run tests/setup/install-postgresql.sh " +
+            "PostgreSQL server binaries (initdb, pg_ctl) were not found (looked in $PG_BIN, /usr/lib/postgresql/*/bin, PATH). Run tests/setup/install-postgresql.sh " +
             "(Debian/Ubuntu: installs the 'postgresql' package), or set PG_BIN to the folder holding initdb and pg_ctl.";
 
         private PostgreSqlBinaries(string folder)
@@ -29,7 +29,11 @@ namespace MailStoreAdmin.DbMail.TestSupport
         private static System.Collections.Generic.IEnumerable<string> Candidates()
         {
             var explicitFolder = Environment.GetEnvironmentVariable("PG_BIN");
-            if (!string.IsNullOrEmpty(explicitFolder)) yield return explicitFolder;
+            if (!string.IsNullOrEmpty(explicitFolder))
+            {
+                yield return explicitFolder; // exclusive, so a wrong PG_BIN fails instead of silently using another
+                yield break;
+            }
 
             const string debianRoot = "/usr/lib/postgresql";
             if (Directory.Exists(debianRoot))
