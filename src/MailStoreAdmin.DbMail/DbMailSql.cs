@@ -1,5 +1,4 @@
 using System.Linq;
-using MailStoreAdmin.DbMail.Dialects;
 
 namespace MailStoreAdmin.DbMail
 {
@@ -13,12 +12,9 @@ namespace MailStoreAdmin.DbMail
 
         private readonly string _users;
         private readonly string _aliases;
-        private readonly IDbMailDialect _dialect;
-
-        public DbMailSql(IDbMailDialect dialect, string tablePrefix)
+        public DbMailSql(string tablePrefix)
         {
             DbMailSourceOptions.ValidateTablePrefix(tablePrefix);
-            _dialect = dialect;
             _users = tablePrefix + "users";
             _aliases = tablePrefix + "aliases";
         }
@@ -30,27 +26,25 @@ namespace MailStoreAdmin.DbMail
 
         public static string BuiltInParameter(int index) => "@builtIn" + index;
 
-        /// <summary>
-        /// Every listed user with each of its addresses, one row per (user, address), ordered by user_idnr so the
-        /// reader can group consecutive rows. Addresses as dbmail's auth_get_user_aliases finds them: aliases that
-        /// deliver to the user's id, plus aliases that deliver to one of those aliases (one level only). UNION ALL
-        /// because duplicates are removed case-insensitively in memory anyway.
-        /// </summary>
-        public string ListUsersWithAddresses(DbMailSchema schema, bool includeInactive)
+        /// <summary>The accounts to list: everyone but dbmail's built-ins and (unless asked) the inactive ones.</summary>
+        public string ListUsers(DbMailSchema schema, bool includeInactive)
         {
             var builtIns = string.Join(", ", Enumerable.Range(0, DbMailBuiltInUsers.All.Count).Select(BuiltInParameter));
-            var activeFilter = schema.HasActive && !includeInactive ? " AND u.active <> 0" : string.Empty;
-            return
-                $"SELECT u.user_idnr, u.userid, x.alias FROM {_users} u " +
-                "LEFT JOIN (" +
-                    $"SELECT a1.deliver_to AS owner, a1.alias AS alias FROM {_aliases} a1 " +
-                    "UNION ALL " +
-                    $"SELECT a1.deliver_to AS owner, a2.alias AS alias FROM {_aliases} a1 " +
-                    $"JOIN {_aliases} a2 ON a2.deliver_to = a1.alias" +
-                $") x ON x.owner = {_dialect.IntegerAsText("u.user_idnr")} " +
-                $"WHERE u.userid NOT IN ({builtIns}){activeFilter} " +
-                "ORDER BY u.user_idnr";
+            var activeFilter = schema.HasActive && !includeInactive ? " AND active <> 0" : string.Empty;
+            return $"SELECT user_idnr, userid FROM {_users} WHERE userid NOT IN ({builtIns}){activeFilter}";
         }
+
+        /// <summary>
+        /// (deliver_to, alias) pairs as dbmail's auth_get_user_aliases sees them: every alias with its target, plus
+        /// every alias of an alias with the target of the alias it points to (one level only). The caller keeps the
+        /// rows whose target is a listed user's id. Deliberately not joined to the users table in SQL: joining on
+        /// the id-as-text expression makes PostgreSQL's estimates explode (sort spills, JIT), while two plain scans
+        /// and a dictionary lookup in memory stay linear.
+        /// </summary>
+        public string ListAliasTargets =>
+            $"SELECT deliver_to, alias FROM {_aliases} " +
+            "UNION ALL " +
+            $"SELECT a1.deliver_to, a2.alias FROM {_aliases} a1 JOIN {_aliases} a2 ON a2.deliver_to = a1.alias";
 
         /// <summary>
         /// The account a login name means, found case-insensitively like dbmail's db_user_exists. If two accounts

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Data;
 using System.Data.Common;
+using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
 using MailStoreAdmin.Core.Errors;
@@ -32,7 +34,7 @@ namespace MailStoreAdmin.DbMail
             _dialect = dialect ?? throw new ArgumentNullException(nameof(dialect));
             options.Validate();
             _connection = ParseConnectionString(options.ConnectionString);
-            _sql = new DbMailSql(dialect, options.TablePrefix);
+            _sql = new DbMailSql(options.TablePrefix);
             _dataSource = CreateDataSource(dialect, options.ConnectionString);
             Description = $"dbmail on {dialect.Name} ({_connection.Description}; table prefix '{options.TablePrefix}')";
         }
@@ -45,28 +47,37 @@ namespace MailStoreAdmin.DbMail
             {
                 var schema = await GetSchemaAsync(cancellationToken).ConfigureAwait(false);
                 await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-                await using var command = CreateCommand(connection,
-                    _sql.ListUsersWithAddresses(schema, _options.InactiveUsers == DbMailInactiveUsers.List));
-                for (var i = 0; i < DbMailBuiltInUsers.All.Count; i++)
-                    AddParameter(command, DbMailSql.BuiltInParameter(i), DbMailBuiltInUsers.All[i]);
+                // One snapshot for both queries, so a user and its aliases are read as of the same moment.
+                await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken).ConfigureAwait(false);
 
-                var users = new List<DirectoryUser>();
-                await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                UserAddressCollector? current = null;
-                long currentId = 0;
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                // Keyed by user_idnr as decimal text: that exact string is what deliver_to holds for a mailbox alias.
+                var byId = new Dictionary<string, UserAddressCollector>(StringComparer.Ordinal);
+                await using (var command = CreateCommand(connection, transaction,
+                    _sql.ListUsers(schema, _options.InactiveUsers == DbMailInactiveUsers.List)))
                 {
-                    var id = Convert.ToInt64(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture);
-                    if (current == null || id != currentId)
+                    for (var i = 0; i < DbMailBuiltInUsers.All.Count; i++)
+                        AddParameter(command, DbMailSql.BuiltInParameter(i), DbMailBuiltInUsers.All[i]);
+                    await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                     {
-                        current?.AddTo(users);
-                        current = new UserAddressCollector(reader.GetString(1), _options.IncludeUserIdAsAddress);
-                        currentId = id;
+                        var id = Convert.ToInt64(reader.GetValue(0), CultureInfo.InvariantCulture).ToString(CultureInfo.InvariantCulture);
+                        byId[id] = new UserAddressCollector(reader.GetString(1), _options.IncludeUserIdAsAddress);
                     }
-                    if (!reader.IsDBNull(2)) current.Add(reader.GetString(2));
                 }
-                current?.AddTo(users);
 
+                await using (var command = CreateCommand(connection, transaction, _sql.ListAliasTargets))
+                {
+                    await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        if (reader.IsDBNull(0) || reader.IsDBNull(1)) continue;
+                        if (byId.TryGetValue(reader.GetString(0), out var owner)) owner.Add(reader.GetString(1));
+                    }
+                }
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+
+                var users = new List<DirectoryUser>(byId.Count);
+                foreach (var collector in byId.Values) collector.AddTo(users);
                 users.Sort(UserNameOrder);
                 return users;
             }
@@ -116,7 +127,7 @@ namespace MailStoreAdmin.DbMail
                 reader.IsDBNull(0) ? null : reader.GetString(0),
                 reader.IsDBNull(1) ? null : reader.GetString(1),
                 // NULL counts as inactive, as in dbmail (its result getter reads NULL as 0).
-                !reader.IsDBNull(2) && Convert.ToInt64(reader.GetValue(2), System.Globalization.CultureInfo.InvariantCulture) != 0);
+                !reader.IsDBNull(2) && Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture) != 0);
         }
 
         /// <summary>Probed once; a failed probe is not remembered, so the next call retries.</summary>
@@ -145,9 +156,12 @@ namespace MailStoreAdmin.DbMail
             }
         }
 
-        private DbCommand CreateCommand(DbConnection connection, string sql)
+        private DbCommand CreateCommand(DbConnection connection, string sql) => CreateCommand(connection, null, sql);
+
+        private DbCommand CreateCommand(DbConnection connection, DbTransaction? transaction, string sql)
         {
             var command = connection.CreateCommand();
+            command.Transaction = transaction;
             command.CommandText = sql;
             command.CommandTimeout = (int)Math.Ceiling(_options.CommandTimeout.TotalSeconds);
             return command;

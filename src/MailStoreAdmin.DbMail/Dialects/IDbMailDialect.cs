@@ -13,8 +13,5 @@ namespace MailStoreAdmin.DbMail.Dialects
 
         /// <summary>A pooled data source for the driver; the caller disposes it.</summary>
         DbDataSource CreateDataSource(string connectionString);
-
-        /// <summary>SQL that turns an integer column into its decimal text (dbmail's deliver_to holds user ids as text).</summary>
-        string IntegerAsText(string columnExpression);
     }
 }

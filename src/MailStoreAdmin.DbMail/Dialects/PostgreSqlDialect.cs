@@ -10,7 +10,5 @@ namespace MailStoreAdmin.DbMail.Dialects
         public string Name => "PostgreSQL";
 
         public DbDataSource CreateDataSource(string connectionString) => NpgsqlDataSource.Create(connectionString);
-
-        public string IntegerAsText(string columnExpression) => $"CAST({columnExpression} AS VARCHAR(20))";
     }
 }
