@@ -18,11 +18,13 @@ namespace MailStoreAdmin.DbMail
         public const string IncludeUserIdAsAddressKey = "IncludeUserIdAsAddress";
         public const string InactiveUsersKey = "InactiveUsers";
         public const string CommandTimeoutSecondsKey = "CommandTimeoutSeconds";
+        public const string WarningKey = "Warning";
 
         /// <summary>
         /// Keys (case-insensitive, all optional): Database ("PostgreSQL", the default and for now the only one),
         /// TablePrefix (string), IncludeUserIdAsAddress (bool), InactiveUsers ("Omit" or "List"),
-        /// CommandTimeoutSeconds (number or TimeSpan). Unknown keys and bad values throw MailStoreAdminException.
+        /// CommandTimeoutSeconds (number or TimeSpan), Warning (Action&lt;string&gt;, receives warnings without secrets).
+        /// Unknown keys and bad values throw MailStoreAdminException.
         /// </summary>
         public static IDirectoryUserSource Create(string connectionString, IDictionary<string, object?> options)
         {
@@ -38,8 +40,10 @@ namespace MailStoreAdmin.DbMail
                 else if (Is(key, IncludeUserIdAsAddressKey)) sourceOptions.IncludeUserIdAsAddress = AsBoolean(key, value);
                 else if (Is(key, InactiveUsersKey)) sourceOptions.InactiveUsers = AsInactiveUsers(key, value);
                 else if (Is(key, CommandTimeoutSecondsKey)) sourceOptions.CommandTimeout = AsTimeout(key, value);
+                else if (Is(key, WarningKey)) sourceOptions.Warning = value as Action<string>
+                    ?? throw Invalid("DbMailOptionInvalid", $"Option '{key}' must be an Action<string>.");
                 else throw Invalid("DbMailOptionUnknown",
-                    $"Unknown dbmail source option '{key}'. Known: {DatabaseKey}, {TablePrefixKey}, {IncludeUserIdAsAddressKey}, {InactiveUsersKey}, {CommandTimeoutSecondsKey}.");
+                    $"Unknown dbmail source option '{key}'. Known: {DatabaseKey}, {TablePrefixKey}, {IncludeUserIdAsAddressKey}, {InactiveUsersKey}, {CommandTimeoutSecondsKey}, {WarningKey}.");
             }
             return Create(sourceOptions, dialect);
         }

@@ -22,6 +22,12 @@ namespace MailStoreAdmin.DbMail
         /// <summary>Limit for each SQL command (listing 50,000 users takes well under a second).</summary>
         public TimeSpan CommandTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+        /// <summary>
+        /// Receives operational warnings, such as a login refused because its password scheme cannot be checked
+        /// here (yescrypt, an unknown encryption_type). Never given passwords or hashes. Called concurrently.
+        /// </summary>
+        public Action<string>? Warning { get; set; }
+
         /// <summary>Throws MailStoreAdminException (InvalidArgument) for the first invalid setting.</summary>
         public void Validate()
         {

@@ -104,7 +104,9 @@ namespace MailStoreAdmin.DbMail
                 throw DatabaseError("look up a login", ex);
             }
             if (login == null || !login.Active) return false;
-            return DbMailPassword.Verify(login.EncryptionType, login.Password, password);
+            if (DbMailPassword.Verify(login.EncryptionType, login.Password, password)) return true;
+            if (!DbMailPassword.IsSupported(login.EncryptionType, login.Password)) WarnUnsupportedScheme(userName, login);
+            return false;
         }
 
         public void Dispose()
@@ -128,6 +130,26 @@ namespace MailStoreAdmin.DbMail
                 reader.IsDBNull(1) ? null : reader.GetString(1),
                 // NULL counts as inactive, as in dbmail (its result getter reads NULL as 0).
                 !reader.IsDBNull(2) && Convert.ToInt64(reader.GetValue(2), CultureInfo.InvariantCulture) != 0);
+        }
+
+        /// <summary>Says which scheme, never the stored value: a crypt string's "$id$" prefix at most.</summary>
+        private void WarnUnsupportedScheme(string userName, StoredLogin login)
+        {
+            var warning = _options.Warning;
+            if (warning == null) return;
+            string scheme;
+            if (string.IsNullOrEmpty(login.Password)) scheme = "an empty stored password";
+            else if (login.Password.StartsWith('$') && login.Password.IndexOf('$', 1) > 1)
+                scheme = $"encryption_type '{login.EncryptionType}' with crypt scheme '{login.Password[..(login.Password.IndexOf('$', 1) + 1)]}'";
+            else scheme = $"encryption_type '{login.EncryptionType}'";
+            try
+            {
+                warning($"dbmail login for '{userName}' refused: {scheme} cannot be checked by this module.");
+            }
+            catch (Exception)
+            {
+                // A failing log sink must not turn a refused login into an error.
+            }
         }
 
         /// <summary>Probed once; a failed probe is not remembered, so the next call retries.</summary>

@@ -124,4 +124,26 @@ public sealed class AuthenticateTests(PostgreSqlFixture postgres)
 
         for (var i = 0; i < results.Length; i++) Assert.Equal(i % 4 < 2, results[i]);
     }
+
+    [Fact]
+    public async Task A_scheme_this_module_cannot_check_is_refused_with_a_warning_that_holds_no_hash()
+    {
+        const string yescrypt = "$y$j9T$abcdefghijklmnopqrstuv$0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcde";
+        var db = await postgres.NewDbMailDatabaseAsync();
+        await db.Seeder.AddUserAsync("yes", yescrypt, "crypt");
+        await db.Seeder.AddUserAsync("odd", "testpass", "plaintext"); // dbmail has no branch for this name
+        await db.Seeder.AddUserAsync("fine", Sha256OfPassword, "sha256");
+        var warnings = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        using var source = db.CreateSource(o => o.Warning = warnings.Enqueue);
+
+        Assert.False(await AuthAsync(source, "yes", Password));
+        Assert.False(await AuthAsync(source, "odd", Password));
+        Assert.False(await AuthAsync(source, "fine", "wrong"));
+
+        Assert.Equal(2, warnings.Count);
+        Assert.Contains(warnings, w => w.Contains("'yes'") && w.Contains("'$y$'"));
+        Assert.Contains(warnings, w => w.Contains("'odd'") && w.Contains("'plaintext'"));
+        Assert.All(warnings, w => Assert.DoesNotContain("j9T", w));
+        Assert.All(warnings, w => Assert.DoesNotContain(Password, w));
+    }
 }
