@@ -39,6 +39,10 @@
         'Get-DbMailFetchRule'
         'Set-DbMailFetchRule'
         'Remove-DbMailFetchRule'
+        'Start-MsIntegrationServer'
+        'Stop-MsIntegrationServer'
+        'Get-MsIntegrationServer'
+        'ConvertTo-MsPasswordHash'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -50,6 +50,11 @@ function Invoke-Package {
     # plus the manifest and format file; the PowerShell reference assembly is excluded by the project.
     Invoke-Dotnet publish (Join-Path $root 'src/MailStoreAdmin/MailStoreAdmin.csproj') -c $Configuration -o $moduleOut --nologo --no-build
     Get-ChildItem $moduleOut -Filter '*.deps.json' | Remove-Item
+    # The dbmail database source (PowerShell 7 only) lives in its own folder and load context with Npgsql. It must
+    # use the module's MailStoreAdmin.Core (one IDirectoryUserSource type), so its own copy is removed.
+    $dbmailOut = Join-Path $moduleOut 'dbmail'
+    Invoke-Dotnet publish (Join-Path $root 'src/MailStoreAdmin.DbMail/MailStoreAdmin.DbMail.csproj') -c $Configuration -o $dbmailOut --nologo --no-build
+    Get-ChildItem $dbmailOut -Include 'MailStoreAdmin.Core.*', 'System.Text.Json.dll', '*.deps.json', '*.pdb' -Recurse | Remove-Item
     $help = Join-Path $root 'docs/en-US'
     if (Get-Command New-ExternalHelp -ErrorAction SilentlyContinue) {
         New-ExternalHelp -Path $help -OutputPath (Join-Path $moduleOut 'en-US') -Force | Out-Null

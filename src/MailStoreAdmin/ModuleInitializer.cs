@@ -22,6 +22,7 @@ namespace MailStoreAdmin
 
         public void OnRemove(PSModuleInfo module)
         {
+            Commands.Integration.IntegrationServers.StopAll();
             if (DependencyResolver.IsNetFramework) AppDomain.CurrentDomain.AssemblyResolve -= Resolve;
         }
 

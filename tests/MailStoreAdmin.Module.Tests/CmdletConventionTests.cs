@@ -14,10 +14,12 @@ public class CmdletConventionTests : IClassFixture<ModuleMetadata>
     {
         "Connect-MsServer", "Disconnect-MsServer", "Get-MsConnection", "Wait-MsTask", "Stop-MsTask",
         "Connect-DbMailApi", "Disconnect-DbMailApi", "Get-DbMailConnection", "New-DbMailFilterCondition",
+        "Start-MsIntegrationServer", "Stop-MsIntegrationServer", "Get-MsIntegrationServer", "ConvertTo-MsPasswordHash",
     };
 
     // Pure PowerShell-side cmdlets: session state or object builders, nothing to cancel.
-    private static readonly string[] PlainCmdlets = { "Get-MsConnection", "Get-DbMailConnection", "New-DbMailFilterCondition" };
+    private static readonly string[] PlainCmdlets =
+        { "Get-MsConnection", "Get-DbMailConnection", "New-DbMailFilterCondition", "Get-MsIntegrationServer", "ConvertTo-MsPasswordHash" };
 
     private readonly ModuleMetadata _m;
 

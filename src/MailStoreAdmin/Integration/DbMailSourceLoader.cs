@@ -1,0 +1,92 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Reflection;
+using MailStoreAdmin.Core;
+using MailStoreAdmin.Core.Errors;
+using MailStoreAdmin.Core.Integration;
+
+namespace MailStoreAdmin.Integration
+{
+    /// <summary>
+    /// Loads the dbmail database source (net8.0, with Npgsql) from the module's dbmail folder into an
+    /// AssemblyLoadContext of its own, so its dependencies never clash with PowerShell's. The module targets
+    /// netstandard2.0, so the load context is reached through reflection; only MailStoreAdmin.Core is shared, which
+    /// keeps IDirectoryUserSource one type on both sides.
+    /// </summary>
+    internal static class DbMailSourceLoader
+    {
+        private const string AssemblyName = "MailStoreAdmin.DbMail";
+        private static readonly object Gate = new object();
+        private static Assembly? _loaded;
+
+        public static IDirectoryUserSource Create(string connectionString, IDictionary<string, object?> options)
+        {
+            var factory = Load().GetType(AssemblyName + ".DbMailSourceFactory", throwOnError: true)!;
+            var create = factory.GetMethod("Create", new[] { typeof(string), typeof(IDictionary<string, object?>) })!;
+            try
+            {
+                return (IDirectoryUserSource)create.Invoke(null, new object[] { connectionString, options })!;
+            }
+            catch (TargetInvocationException e) when (e.InnerException != null)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerException).Throw();
+                throw;
+            }
+        }
+
+        private static Assembly Load()
+        {
+            if (DependencyResolver.IsNetFramework)
+            {
+                throw new MailStoreAdminException(ErrorKind.NotSpecified, "DbMailSourceNeedsPowerShell7",
+                    "The dbmail database source needs PowerShell 7.4 or later (its PostgreSQL driver runs on .NET 8).",
+                    recommendedAction: "Run Start-MsIntegrationServer in pwsh, or in Windows PowerShell use -UserFile or -ListScript/-AuthScript.");
+            }
+            lock (Gate)
+            {
+                if (_loaded != null) return _loaded;
+                var folder = Path.Combine(Path.GetDirectoryName(typeof(DbMailSourceLoader).Assembly.Location) ?? ".", "dbmail");
+                var path = Path.Combine(folder, AssemblyName + ".dll");
+                if (!File.Exists(path))
+                {
+                    throw new MailStoreAdminException(ErrorKind.ObjectNotFound, "DbMailSourceMissing",
+                        $"The dbmail database source is not installed ({path} is missing).", path,
+                        recommendedAction: "Reinstall the module; build.ps1 -Task Package puts it in the module's dbmail folder.");
+                }
+                var contextType = Type.GetType("System.Runtime.Loader.AssemblyLoadContext", throwOnError: true)!;
+                var context = Activator.CreateInstance(contextType, AssemblyName, false)!;
+                var resolver = new FolderResolver(folder, context, contextType);
+                var resolving = contextType.GetEvent("Resolving")!;
+                resolving.AddEventHandler(context, Delegate.CreateDelegate(resolving.EventHandlerType!, resolver, nameof(FolderResolver.Resolve)));
+                _loaded = resolver.LoadFrom(path);
+                return _loaded;
+            }
+        }
+
+        /// <summary>Resolves the source's dependencies from its folder; MailStoreAdmin.Core is the module's own.</summary>
+        private sealed class FolderResolver
+        {
+            private readonly string _folder;
+            private readonly object _context;
+            private readonly MethodInfo _loadFromPath;
+
+            public FolderResolver(string folder, object context, Type contextType)
+            {
+                _folder = folder;
+                _context = context;
+                _loadFromPath = contextType.GetMethod("LoadFromAssemblyPath", new[] { typeof(string) })!;
+            }
+
+            public Assembly LoadFrom(string path) => (Assembly)_loadFromPath.Invoke(_context, new object[] { path })!;
+
+            // Bound to Func<AssemblyLoadContext, AssemblyName, Assembly?>: parameters may be base types (contravariance).
+            public Assembly? Resolve(object context, AssemblyName name)
+            {
+                if (name.Name == typeof(IDirectoryUserSource).Assembly.GetName().Name) return typeof(IDirectoryUserSource).Assembly;
+                var candidate = Path.Combine(_folder, name.Name + ".dll");
+                return File.Exists(candidate) ? LoadFrom(candidate) : null;
+            }
+        }
+    }
+}
