@@ -58,7 +58,7 @@ namespace MailStoreAdmin.Integration
                 var context = Activator.CreateInstance(contextType, AssemblyName, false)!;
                 var resolver = new FolderResolver(folder, context, contextType);
                 var resolving = contextType.GetEvent("Resolving")!;
-                resolving.AddEventHandler(context, Delegate.CreateDelegate(resolving.EventHandlerType!, resolver, nameof(FolderResolver.Resolve)));
+                resolving.AddEventHandler(context, Delegate.CreateDelegate(resolving.EventHandlerType!, resolver, typeof(FolderResolver).GetMethod(nameof(FolderResolver.Resolve))!));
                 _loaded = resolver.LoadFrom(path);
                 return _loaded;
             }

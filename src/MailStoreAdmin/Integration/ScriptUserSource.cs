@@ -38,7 +38,8 @@ namespace MailStoreAdmin.Integration
                     state.Variables.Add(new SessionStateVariableEntry(entry.Key.ToString(), PowerShellValues.ToPlain(entry.Value) ?? entry.Value, null));
                 }
             }
-            _pool = RunspaceFactory.CreateRunspacePool(1, Math.Max(1, maxRunspaces), state, null);
+            _pool = RunspaceFactory.CreateRunspacePool(state);
+            _pool.SetMaxRunspaces(Math.Max(1, maxRunspaces));
             _pool.Open();
         }
 
