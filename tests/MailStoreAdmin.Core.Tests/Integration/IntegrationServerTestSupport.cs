@@ -46,9 +46,9 @@ internal sealed class FakeUserSource : IDirectoryUserSource
         return Passwords.TryGetValue(userName, out var expected) && expected == password;
     }
 
-    public void Dispose()
-    {
-    }
+    public bool Disposed { get; private set; }
+
+    public void Dispose() => Disposed = true;
 }
 
 internal sealed class RecordingLogger : IntegrationServerLogger
