@@ -1,3 +1,6 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
 using MailStoreAdmin.Core.DbMail;
 using MailStoreAdmin.Core.Pipeline;
 
@@ -8,5 +11,11 @@ namespace MailStoreAdmin.Base
     {
         private protected override ScopedConnections<DbMailConnection> Connections => ModuleState.DbMail;
         private protected override (string ConnectCommand, string Service) ConnectHint => ("Connect-DbMailApi", "dbmail-api");
+
+        /// <summary>Runs the work once per user name; a failure for one name is an error record and the rest go on.</summary>
+        protected void RunForEachUser(string[] userNames, Func<DbMailConnection, string, CmdletContext, CancellationToken, Task> work)
+        {
+            foreach (var name in userNames) RunWithConnection((connection, context, token) => work(connection, name, context, token));
+        }
     }
 }

@@ -46,6 +46,9 @@ namespace MailStoreAdmin.Core.Integration.Hosting
 
         public override void OnEvent(IntegrationServerEvent serverEvent) => Write(serverEvent.ToString());
 
+        /// <summary>A source's own warning (such as a password scheme it cannot check), in the same log.</summary>
+        public void Warn(string message) => Write($"{DateTimeOffset.UtcNow:yyyy-MM-ddTHH:mm:ss.fffZ} WARNING {message}");
+
         public bool TryDequeue(out string line) => _pending.TryDequeue(out line!);
 
         public IReadOnlyList<string> Recent()

@@ -61,6 +61,8 @@ namespace MailStoreAdmin.Core.Integration.Hosting
         /// <summary>Completes when the server stops; faults if its listener dies.</summary>
         public Task Completion => _server.Completion;
 
+        public void LogWarning(string message) => Log.Warn(message);
+
         public bool TryDequeueLogLine(out string line) => Log.TryDequeue(out line);
 
         public void QueueLogForPipeline(bool enabled) => Log.QueueForPipeline = enabled;

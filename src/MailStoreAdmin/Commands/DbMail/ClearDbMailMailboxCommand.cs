@@ -16,10 +16,7 @@ namespace MailStoreAdmin.Commands.DbMail
 
         protected override void ProcessRecord()
         {
-            foreach (var name in UserName)
-            {
-                RunWithConnection((connection, context, token) => DbMailUserOperations.ClearMailboxAsync(connection, name, context, token));
-            }
+            RunForEachUser(UserName, (connection, name, context, token) => DbMailUserOperations.ClearMailboxAsync(connection, name, context, token));
         }
     }
 }

@@ -23,14 +23,11 @@ namespace MailStoreAdmin.Commands.DbMail
         protected override void ProcessRecord()
         {
             var ids = Id;
-            foreach (var user in UserName)
+            RunForEachUser(UserName, async (connection, user, context, token) =>
             {
-                RunWithConnection(async (connection, context, token) =>
-                {
-                    var rules = await DbMailFetchRuleOperations.ListAsync(connection, user, context, token).ConfigureAwait(false);
-                    foreach (var rule in rules.Where(r => ids == null || ids.Contains(r.Id))) context.WriteObject(rule);
-                });
-            }
+                var rules = await DbMailFetchRuleOperations.ListAsync(connection, user, context, token).ConfigureAwait(false);
+                foreach (var rule in rules.Where(r => ids == null || ids.Contains(r.Id))) context.WriteObject(rule);
+            });
         }
     }
 }

@@ -25,14 +25,11 @@ namespace MailStoreAdmin.Commands.DbMail
         protected override void ProcessRecord()
         {
             var pattern = Name == null ? null : new WildcardPattern(Name, WildcardOptions.None);
-            foreach (var user in UserName)
+            RunForEachUser(UserName, async (connection, user, context, token) =>
             {
-                RunWithConnection(async (connection, context, token) =>
-                {
-                    var rules = await DbMailFilterRuleOperations.GetAsync(connection, user, context, token).ConfigureAwait(false);
-                    foreach (var rule in rules.Where(r => pattern == null || pattern.IsMatch(r.Name))) context.WriteObject(rule);
-                });
-            }
+                var rules = await DbMailFilterRuleOperations.GetAsync(connection, user, context, token).ConfigureAwait(false);
+                foreach (var rule in rules.Where(r => pattern == null || pattern.IsMatch(r.Name))) context.WriteObject(rule);
+            });
         }
     }
 }

@@ -22,10 +22,7 @@ namespace MailStoreAdmin.Commands.DbMail
 
         protected override void ProcessRecord()
         {
-            foreach (var name in UserName)
-            {
-                RunWithConnection((connection, context, token) => DbMailUserOperations.RemoveAsync(connection, name, KeepFetchRules, context, token));
-            }
+            RunForEachUser(UserName, (connection, name, context, token) => DbMailUserOperations.RemoveAsync(connection, name, KeepFetchRules, context, token));
         }
     }
 }

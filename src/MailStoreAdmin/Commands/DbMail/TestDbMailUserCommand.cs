@@ -16,11 +16,8 @@ namespace MailStoreAdmin.Commands.DbMail
 
         protected override void ProcessRecord()
         {
-            foreach (var name in UserName)
-            {
-                RunWithConnection(async (connection, context, token) =>
-                    context.WriteObject(await DbMailUserOperations.ExistsAsync(connection, name, context, token).ConfigureAwait(false)));
-            }
+            RunForEachUser(UserName, async (connection, name, context, token) =>
+                context.WriteObject(await DbMailUserOperations.ExistsAsync(connection, name, context, token).ConfigureAwait(false)));
         }
     }
 }

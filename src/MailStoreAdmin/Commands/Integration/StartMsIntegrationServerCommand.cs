@@ -145,7 +145,7 @@ namespace MailStoreAdmin.Commands.Integration
             if (!ShouldProcess(where, "Start the MailStore integration server")) return;
 
             var source = CreateSourceOrStop();
-            MsIntegrationServer server;
+            MsIntegrationServer? server = null;
             try
             {
                 // Prove the source works before MailStore relies on it: a wrong connection string or file fails here.
@@ -154,7 +154,9 @@ namespace MailStoreAdmin.Commands.Integration
                     var users = await source.ListUsersAsync(token).ConfigureAwait(false);
                     context.WriteVerbose($"{source.Description} lists {users.Count} users.");
                 }, terminating: true);
+                while (_earlyWarnings.TryDequeue(out var warning)) WriteWarning(warning);
                 server = MsIntegrationServer.Start(options, source, LogPath);
+                _started = server;
             }
             catch (MailStoreAdminException e)
             {
@@ -238,6 +240,17 @@ namespace MailStoreAdmin.Commands.Integration
             }
         }
 
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _earlyWarnings = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        private MsIntegrationServer? _started;
+
+        /// <summary>A source's warnings (a password scheme it cannot check) go to the server's log once it runs.</summary>
+        private void SourceWarning(string message)
+        {
+            var server = _started;
+            if (server != null) server.LogWarning(message);
+            else _earlyWarnings.Enqueue(message);
+        }
+
         private IDirectoryUserSource CreateSourceOrStop()
         {
             try
@@ -256,7 +269,7 @@ namespace MailStoreAdmin.Commands.Integration
             switch (ParameterSetName)
             {
                 case FileSet:
-                    return new FileUserSource(SessionState.Path.GetUnresolvedProviderPathFromPSPath(UserFile), UserFileFormat.Auto);
+                    return new FileUserSource(SessionState.Path.GetUnresolvedProviderPathFromPSPath(UserFile), UserFileFormat.Auto, SourceWarning);
                 case ScriptSet:
                     return new ScriptUserSource(ListScript!, AuthScript!, ScriptVariable, MaxConcurrentRequests, AllowEmptyList);
                 case SourceSet:
@@ -266,6 +279,7 @@ namespace MailStoreAdmin.Commands.Integration
                     {
                         ["TablePrefix"] = DbMailTablePrefix,
                         ["InactiveUsers"] = IncludeInactiveUsers ? "List" : "Omit",
+                        ["Warning"] = new Action<string>(SourceWarning),
                     });
             }
         }
