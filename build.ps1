@@ -112,6 +112,25 @@ function Invoke-Demo {
         Get-MsApiFunction *Store* | Select-Object -First 5 | Out-Host
 
         Disconnect-MsServer
+
+        Write-Host "`n> Connect-DbMailApi $($fake.DbMailUri) -SecurityKey (secKey) -CertificateThumbprint $($fake.DbMailThumbprint)" -ForegroundColor Cyan
+        Connect-DbMailApi $fake.DbMailUri -SecurityKey (ConvertTo-SecureString 'peer-secret' -AsPlainText -Force) -CertificateThumbprint $fake.DbMailThumbprint
+        Write-Host "> 'alice', 'bob' | ForEach-Object { [pscustomobject]@{ UserName = `$_; Password = `"`$_-pw`" } } | New-DbMailUser" -ForegroundColor Cyan
+        'alice', 'bob' | ForEach-Object { [pscustomobject]@{ UserName = $_; Password = "$_-pw" } } | New-DbMailUser | Out-Host
+        Write-Host "> New-DbMailFilterRule alice invoices -Condition @{ Field = 'Subject'; Operator = 'Is'; Value = '*invoice*' } -StoreIn Invoices" -ForegroundColor Cyan
+        New-DbMailFilterRule alice invoices -Condition @{ Field = 'Subject'; Operator = 'Is'; Value = '*invoice*' } -StoreIn Invoices | Out-Host
+        Write-Host "> New-DbMailFilterRule alice 'x`ndiscard;' ...   (refused before anything is sent: sieve injection)" -ForegroundColor Cyan
+        New-DbMailFilterRule alice "x`ndiscard;" -Condition @{ Field = 'From'; Operator = 'Is'; Value = 'a@b.example' } -Discard -ErrorAction Continue
+        Write-Host '> Get-DbMailFilterRule alice | New-DbMailFilterRule -UserName bob' -ForegroundColor Cyan
+        Get-DbMailFilterRule alice | New-DbMailFilterRule -UserName bob | Out-Host
+        Disconnect-DbMailApi
+
+        Write-Host "`n> Start-MsIntegrationServer -ListScript { ... } -AuthScript { ... } -AllowAnonymous -ListenAddress 127.0.0.1 -Port 0 -PassThru" -ForegroundColor Cyan
+        $ai = Start-MsIntegrationServer -ListScript { [pscustomobject]@{ UserName = 'jane'; EmailAddresses = 'jane@example.test' } } `
+            -AuthScript { param($Credential) $Credential.GetNetworkCredential().Password -eq 'jane-pw' } -AllowAnonymous -ListenAddress 127.0.0.1 -Port 0 -PassThru
+        Write-Host "> Invoke-RestMethod $($ai.Url) -Method Post -Body @{ cmd = 'list' }   (what MailStore sends)" -ForegroundColor Cyan
+        Invoke-RestMethod $ai.Url -Method Post -Body @{ cmd = 'list' } | ConvertTo-Json -Depth 3 | Out-Host
+        $ai | Stop-MsIntegrationServer -Confirm:$false
     }
     finally {
         Stop-FakeServer $fake
