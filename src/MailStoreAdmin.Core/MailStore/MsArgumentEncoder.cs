@@ -69,6 +69,8 @@ namespace MailStoreAdmin.Core.MailStore
                 var text = EncodeValue(function, argument, value);
                 fields.Add(new KeyValuePair<string, string>(argument.Name, text));
                 if (Redactor.IsSecretName(argument.Name) && text.Length > 0) secrets.Add(text);
+                // A config object may carry a password under an innocent argument name (config).
+                if (string.Equals(argument.Type, "json", StringComparison.OrdinalIgnoreCase)) JsonSecrets.Collect(text, secrets);
             }
             if (missing.Count > 0)
             {

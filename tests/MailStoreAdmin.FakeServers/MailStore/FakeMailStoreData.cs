@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using System.Text.Json;
 
@@ -7,11 +8,15 @@ public sealed record FakeArgument(string Name, string Type, bool Nullable);
 
 public sealed record FakeFunction(string Name, IReadOnlyList<FakeArgument> Arguments);
 
-/// <summary>The fake's users, stores and function catalogue (from the documented function reference).</summary>
+/// <summary>
+/// The fake's users, stores and function catalogue (from the documented function reference). Users are generated
+/// (user000001...) plus those written by directory synchronization, which replace a generated user of the same name.
+/// </summary>
 public sealed class FakeMailStoreData
 {
     private readonly FakeMailStoreOptions _options;
     private readonly Dictionary<string, FakeFunction> _functions;
+    private readonly ConcurrentDictionary<string, FakeDirectoryUser> _directoryUsers = new(StringComparer.OrdinalIgnoreCase);
 
     public FakeMailStoreData(FakeMailStoreOptions options)
     {
@@ -24,9 +29,19 @@ public sealed class FakeMailStoreData
 
     public static string UserNameAt(int index) => $"user{index:D6}";
 
-    public bool UserExists(string userName) =>
+    public bool UserExists(string userName) => IsGeneratedUser(userName) || _directoryUsers.ContainsKey(userName);
+
+    public bool IsGeneratedUser(string userName) =>
         userName.StartsWith("user", StringComparison.Ordinal) && int.TryParse(userName.AsSpan(4), out var i) && i >= 1 && i <= _options.UserCount
         && userName == UserNameAt(i);
+
+    public FakeDirectoryUser? FindDirectoryUser(string userName) => _directoryUsers.TryGetValue(userName, out var user) ? user : null;
+
+    public IReadOnlyList<FakeDirectoryUser> DirectoryUsers => _directoryUsers.Values.OrderBy(u => u.UserName, StringComparer.OrdinalIgnoreCase).ToList();
+
+    public void SaveDirectoryUser(FakeDirectoryUser user) => _directoryUsers[user.UserName] = user;
+
+    public void DeleteDirectoryUser(string userName) => _directoryUsers.TryRemove(userName, out _);
 
     public bool StoreExists(int id) => id >= 1 && id <= 3;
 
@@ -57,6 +72,11 @@ public sealed class FakeMailStoreData
         w.WriteStartArray();
         for (int i = 1; i <= _options.UserCount; i++)
         {
+            if (_directoryUsers.TryGetValue(UserNameAt(i), out var synced))
+            {
+                WriteDirectoryUser(w, synced);
+                continue;
+            }
             w.WriteStartObject();
             w.WriteString("userName", UserNameAt(i));
             w.WriteString("fullName", $"Test User {i}");
@@ -65,11 +85,27 @@ public sealed class FakeMailStoreData
             w.WriteString("mfaStatus", i % 5 == 0 ? "active" : "disabled");
             w.WriteEndObject();
         }
+        foreach (var user in DirectoryUsers.Where(u => !IsGeneratedUser(u.UserName))) WriteDirectoryUser(w, user);
         w.WriteEndArray();
+    }
+
+    private static void WriteDirectoryUser(Utf8JsonWriter w, FakeDirectoryUser user)
+    {
+        w.WriteStartObject();
+        w.WriteString("userName", user.UserName);
+        w.WriteString("fullName", user.FullName);
+        w.WriteString("distinguishedName", user.DistinguishedName);
+        w.WriteString("mfaStatus", "disabled");
+        w.WriteEndObject();
     }
 
     public void WriteUserInfo(Utf8JsonWriter w, string userName)
     {
+        if (_directoryUsers.TryGetValue(userName, out var synced))
+        {
+            WriteDirectoryUserInfo(w, synced);
+            return;
+        }
         var i = int.Parse(userName.AsSpan(4));
         w.WriteStartObject();
         w.WriteString("userName", userName);
@@ -97,6 +133,30 @@ public sealed class FakeMailStoreData
         w.WriteStringValue("read");
         w.WriteEndArray();
         w.WriteEndObject();
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteDirectoryUserInfo(Utf8JsonWriter w, FakeDirectoryUser user)
+    {
+        w.WriteStartObject();
+        w.WriteString("userName", user.UserName);
+        w.WriteString("fullName", user.FullName);
+        w.WriteString("distinguishedName", user.DistinguishedName);
+        w.WriteString("authentication", user.FromDirectory ? "directoryServices" : "integrated");
+        w.WriteString("mfaStatus", "disabled");
+        w.WriteStartArray("emailAddresses");
+        foreach (var address in user.EmailAddresses) w.WriteStringValue(address);
+        w.WriteEndArray();
+        w.WriteStartArray("pop3UserNames");
+        w.WriteEndArray();
+        w.WriteStartArray("privileges");
+        w.WriteStringValue("login");
+        w.WriteEndArray();
+        w.WriteStartArray("loginPrivileges");
+        w.WriteStringValue("web");
+        w.WriteEndArray();
+        w.WriteStartArray("privilegesOnFolders");
         w.WriteEndArray();
         w.WriteEndObject();
     }

@@ -17,6 +17,7 @@ public sealed class FakeMailStoreServer : IAsyncDisposable
     private static readonly byte[] Bom = { 0xEF, 0xBB, 0xBF };
     private readonly FakeMailStoreOptions _options;
     private readonly FakeMailStoreData _data;
+    private readonly FakeDirectoryServices _directory;
     private readonly ConcurrentDictionary<string, FakeTask> _tasks = new();
     private readonly ConcurrentQueue<RecordedCall> _calls = new();
     private LoopbackHost? _host;
@@ -36,11 +37,14 @@ public sealed class FakeMailStoreServer : IAsyncDisposable
     {
         _options = options ?? new FakeMailStoreOptions();
         _data = new FakeMailStoreData(_options);
+        _directory = new FakeDirectoryServices(_data);
     }
 
     public Uri Uri => _host?.Uri ?? throw new InvalidOperationException("Not started.");
     public string? Thumbprint => _host?.Thumbprint;
     public FakeMailStoreOptions Options => _options;
+    public FakeDirectoryServices DirectoryServices => _directory;
+    public FakeMailStoreData Data => _data;
     public IReadOnlyList<RecordedCall> Calls => _calls.ToArray();
     public IEnumerable<RecordedCall> CallsTo(string path) => _calls.Where(c => c.Path.EndsWith(path, StringComparison.Ordinal));
     public void ClearCalls() => _calls.Clear();
@@ -163,6 +167,19 @@ public sealed class FakeMailStoreServer : IAsyncDisposable
                 }
                 var task = StartVerification(id, form["includeIndexes"] == "true");
                 await WriteEnvelopeAsync(context, task.Snapshot(-1));
+                return;
+            case "GetDirectoryServicesConfiguration":
+                await WriteEnvelopeAsync(context, Envelope.Succeeded(_directory.WriteConfiguration));
+                return;
+            case "SetDirectoryServicesConfiguration":
+                var problem = _directory.Configure(form["config"]);
+                await WriteEnvelopeAsync(context, problem == null ? Envelope.Succeeded(null)
+                    : Envelope.Failed(problem, "System.ArgumentException: " + problem));
+                return;
+            case "SyncUsersWithDirectoryServices":
+                var sync = _directory.StartSync(form.TryGetValue("dryRun", out var dryRun) && dryRun == "true");
+                _tasks[sync.Token] = sync;
+                await WriteEnvelopeAsync(context, sync.Snapshot(-1));
                 return;
             default:
                 await WriteEnvelopeAsync(context, Envelope.Succeeded(null));
