@@ -94,4 +94,24 @@ public sealed class OptionsAndFactoryTests(PostgreSqlFixture postgres)
         Assert.Contains("mx_", source.Description);
         Assert.DoesNotContain(postgres.Cluster.Password, source.Description);
     }
+
+    [Fact]
+    public async Task The_module_loader_runs_the_source_in_its_own_load_context_with_the_login_from_a_credential()
+    {
+        var db = await postgres.NewDbMailDatabaseAsync();
+        await db.Seeder.AddUserAsync("kim", "13d249f2cb4127b40cfa757866850278793f814ded3c587fe5889e889a7a9f6c", "sha256");
+        var builder = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = db.ConnectionString };
+        var login = new System.Net.NetworkCredential((string)builder["Username"], (string)builder["Password"]);
+        builder.Remove("Username");
+        builder.Remove("Password");
+
+        // The folder the test runs from holds MailStoreAdmin.DbMail and Npgsql, as the module's dbmail folder does.
+        using var source = MailStoreAdmin.Core.Integration.Hosting.DbMailSourceLoader.Create(builder.ConnectionString!, login,
+            new Dictionary<string, object?>(), AppContext.BaseDirectory);
+
+        Assert.NotSame(typeof(DbMailSourceFactory).Assembly, source.GetType().Assembly);
+        Assert.NotEqual(System.Runtime.Loader.AssemblyLoadContext.Default, System.Runtime.Loader.AssemblyLoadContext.GetLoadContext(source.GetType().Assembly));
+        Assert.Equal("kim", Assert.Single(await source.ListUsersAsync(CancellationToken.None)).UserName);
+        Assert.True(await source.AuthenticateAsync("KIM", "testpass", CancellationToken.None));
+    }
 }

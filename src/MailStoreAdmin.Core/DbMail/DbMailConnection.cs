@@ -98,9 +98,7 @@ namespace MailStoreAdmin.Core.DbMail
                         $"dbmail-api refused the input of {form.Route} ({message ?? "HTTP 400"}; fields sent: {sent}). It treats an empty value and \"0\" as missing.",
                         form.Target);
                 case 500 when message != null:
-                    return new MailStoreAdminException(ErrorKind.InvalidResult, "DbMailApiCallFailed",
-                        $"dbmail-api {form.Route} failed: {message.TrimEnd()}", form.Target);
-                case 200 when message != null:
+                case 200 when message != null:  // "status":"error" with 200
                     return new MailStoreAdminException(ErrorKind.InvalidResult, "DbMailApiCallFailed",
                         $"dbmail-api {form.Route} failed: {message.TrimEnd()}", form.Target);
                 default:

@@ -1,4 +1,5 @@
 using System;
+using System.Text.RegularExpressions;
 using MailStoreAdmin.Core.Http;
 
 namespace MailStoreAdmin.Core.DbMail
@@ -17,6 +18,14 @@ namespace MailStoreAdmin.Core.DbMail
 
         public Uri Uri { get; }
         public string SecurityKey { get; }
+
+        /// <summary>
+        /// dbmail-api compares keys with PHP's loose '!=', so a numeric key also accepts other spellings of the same
+        /// number (1e3 for 1000).
+        /// </summary>
+        public bool SecurityKeyLooksNumeric => NumericKey.IsMatch(SecurityKey);
+
+        private static readonly Regex NumericKey = new Regex(@"^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$", RegexOptions.CultureInvariant);
         public CertificatePolicy CertificatePolicy { get; set; } = CertificatePolicy.Validate;
         public bool AllowUnencryptedAuthentication { get; set; }
 

@@ -50,7 +50,5 @@ namespace MailStoreAdmin.Core.DbMail
         public static bool IsAscii(string value) => value.All(c => c < 0x80);
 
         public static string Describe(bool value) => value ? "1" : "0";
-
-        public static StringComparer UserNameComparer => StringComparer.OrdinalIgnoreCase;
     }
 }

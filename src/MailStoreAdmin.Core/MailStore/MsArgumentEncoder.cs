@@ -8,6 +8,7 @@ using System.Text;
 using System.Text.Json;
 using MailStoreAdmin.Core.Errors;
 using MailStoreAdmin.Core.Http;
+using MailStoreAdmin.Core.Json;
 
 namespace MailStoreAdmin.Core.MailStore
 {
@@ -200,12 +201,7 @@ namespace MailStoreAdmin.Core.MailStore
 
         public static string Serialize(object? value)
         {
-            using var stream = new MemoryStream();
-            using (var writer = new Utf8JsonWriter(stream))
-            {
-                Write(writer, value, depth: 0);
-            }
-            return Encoding.UTF8.GetString(stream.ToArray());
+            return JsonText.Write(writer => Write(writer, value, depth: 0));
         }
 
         private static void Write(Utf8JsonWriter writer, object? value, int depth)

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using System.Security;
+using MailStoreAdmin.Core.Http;
 
 namespace MailStoreAdmin.Base
 {
@@ -31,6 +32,6 @@ namespace MailStoreAdmin.Base
         /// <summary>The user name and the plain password, whichever way they were given.</summary>
         protected (string UserName, string Password) Login() => ParameterSetName == CredentialSet
             ? (Credential.UserName, Credential.GetNetworkCredential().Password)
-            : (UserName, SecureStringTransformationAttribute.Plain(Password));
+            : (UserName, SecretText.ToPlain(Password));
     }
 }

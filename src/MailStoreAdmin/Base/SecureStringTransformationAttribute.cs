@@ -1,6 +1,5 @@
 using System.Management.Automation;
-using System.Net;
-using System.Security;
+using MailStoreAdmin.Core.Http;
 
 namespace MailStoreAdmin.Base
 {
@@ -13,17 +12,7 @@ namespace MailStoreAdmin.Base
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {
             var value = inputData is PSObject ps ? ps.BaseObject : inputData;
-            return value is string text ? Secure(text) : value;
+            return value is string text ? SecretText.ToSecureString(text) : value;
         }
-
-        internal static SecureString Secure(string text)
-        {
-            var secure = new SecureString();
-            foreach (var c in text) secure.AppendChar(c);
-            secure.MakeReadOnly();
-            return secure;
-        }
-
-        internal static string Plain(SecureString? secure) => secure == null ? string.Empty : new NetworkCredential(string.Empty, secure).Password;
     }
 }

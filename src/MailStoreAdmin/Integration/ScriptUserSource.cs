@@ -8,6 +8,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using MailStoreAdmin.Base;
 using MailStoreAdmin.Core.Errors;
+using MailStoreAdmin.Core.Http;
 using MailStoreAdmin.Core.Integration;
 
 namespace MailStoreAdmin.Integration
@@ -62,7 +63,7 @@ namespace MailStoreAdmin.Integration
 
         public async Task<bool> AuthenticateAsync(string userName, string password, CancellationToken cancellationToken)
         {
-            var credential = new PSCredential(userName, SecureStringTransformationAttribute.Secure(password));
+            var credential = new PSCredential(userName, SecretText.ToSecureString(password));
             var output = await InvokeAsync(_authScript, credential, password, cancellationToken).ConfigureAwait(false);
             var values = output.Where(o => o != null).Select(o => o.BaseObject).ToList();
             if (values.Count == 1 && values[0] is bool verdict) return verdict;
@@ -92,7 +93,7 @@ namespace MailStoreAdmin.Integration
 
         private static MailStoreAdminException Failure(string message, string? secret) =>
             new MailStoreAdminException(ErrorKind.InvalidResult, "IntegrationScriptFailed",
-                "The integration script failed: " + (string.IsNullOrEmpty(secret) ? message : message.Replace(secret, "***")));
+                "The integration script failed: " + Redactor.ScrubValues(message, new[] { secret }));
 
         private static DirectoryUser ToDirectoryUser(PSObject item)
         {

@@ -115,4 +115,13 @@ public sealed class DbMailConnectionTests
         Assert.DoesNotContain("Pop3-Secret", observer.AllText());
         Assert.DoesNotContain(DbMailFixture.SecKey, observer.AllText());
     }
+
+    [Theory]
+    [InlineData("1000", true)]
+    [InlineData(" 1e3 ", true)]
+    [InlineData("+10.5", true)]
+    [InlineData("peer-secret", false)]
+    [InlineData("1000a", false)]
+    public void Numeric_looking_keys_are_recognised(string key, bool numeric) =>
+        Assert.Equal(numeric, new DbMailConnectionSettings(new Uri("https://mail.example.test/"), key).SecurityKeyLooksNumeric);
 }

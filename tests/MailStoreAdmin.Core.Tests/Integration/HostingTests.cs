@@ -31,7 +31,7 @@ public sealed class HostingTests
         var source = new FakeUserSource();
         source.Users.Add(new DirectoryUser("jane", emailAddresses: new[] { "jane@example.test" }));
         source.Passwords["jane"] = "Jane-Secret-9";
-        var server = MsIntegrationServer.Start(Options(), source, path);
+        var server = await MsIntegrationServer.StartAsync(Options(), source, path, CancellationToken.None);
         try
         {
             Assert.True(server.IsRunning);
@@ -57,20 +57,65 @@ public sealed class HostingTests
     }
 
     [Fact]
-    public void A_failed_start_disposes_the_source_and_leaves_nothing_listening()
+    public async Task A_failed_start_disposes_the_source_and_leaves_nothing_listening()
     {
         var source = new FakeUserSource();
-        var e = Assert.Throws<MailStoreAdminException>(() => MsIntegrationServer.Start(new IntegrationServerOptions { Port = 0 }, source, null));
+        source.Users.Add(new DirectoryUser("jane"));
+        var e = await Assert.ThrowsAsync<MailStoreAdminException>(() => MsIntegrationServer.StartAsync(new IntegrationServerOptions { Port = 0 }, source, (string?)null, CancellationToken.None));
         Assert.Equal("IntegrationServerNoCallerCredential", e.ErrorId);
         Assert.True(source.Disposed);
     }
 
     [Fact]
-    public void An_unwritable_log_file_is_a_clear_error_before_listening()
+    public async Task An_unwritable_log_file_is_a_clear_error_before_listening()
     {
         var source = new FakeUserSource();
-        var e = Assert.Throws<MailStoreAdminException>(() => MsIntegrationServer.Start(Options(), source, "/proc/no/such/dir/ai.log"));
+        var e = await Assert.ThrowsAsync<MailStoreAdminException>(() => MsIntegrationServer.StartAsync(Options(), source, "/proc/no/such/dir/ai.log", CancellationToken.None));
         Assert.Equal("IntegrationLogFileUnavailable", e.ErrorId);
         Assert.True(source.Disposed);
+    }
+
+    [Fact]
+    public async Task A_source_that_cannot_list_fails_the_start_before_anything_listens()
+    {
+        var source = new FakeUserSource { ListFailure = new MailStoreAdminException(ErrorKind.ConnectionError, "DbMailDatabaseError", "database down") };
+        var log = new IntegrationLog(null);
+        var e = await Assert.ThrowsAsync<MailStoreAdminException>(() => MsIntegrationServer.StartAsync(Options(), source, log, CancellationToken.None));
+        Assert.Equal("DbMailDatabaseError", e.ErrorId);
+        Assert.True(source.Disposed);
+    }
+
+    [Fact]
+    public async Task Source_warnings_reach_the_log_and_the_warning_queue_once()
+    {
+        var source = new FakeUserSource();
+        source.Users.Add(new DirectoryUser("jane"));
+        var log = new IntegrationLog(null);
+        var server = await MsIntegrationServer.StartAsync(Options(), source, log, CancellationToken.None);
+        try
+        {
+            log.Warn("jane: password scheme $y$ cannot be checked");
+            Assert.True(server.TryDequeueWarning(out var warning));
+            Assert.Contains("$y$", warning);
+            Assert.False(server.TryDequeueWarning(out _));
+            Assert.Contains(server.RecentLog, l => l.Contains("WARNING") && l.Contains("$y$"));
+            Assert.Contains(server.RecentLog, l => l.Contains("lists 1 users"));
+        }
+        finally
+        {
+            await server.StopAsync();
+        }
+    }
+
+    [Fact]
+    public void A_dbmail_login_replaces_any_login_in_the_connection_string()
+    {
+        var text = DbMailSourceLoader.WithLogin("Host=db;Database=dbmail;User ID=old;Password=old-pw", new NetworkCredential("reader", "New;Pw=x"));
+        var builder = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = text };
+        Assert.Equal("reader", builder["Username"]);
+        Assert.Equal("New;Pw=x", builder["Password"]);
+        Assert.False(builder.ContainsKey("User ID"));
+        Assert.Equal("db", builder["Host"]);
+        Assert.Equal("Host=db;Database=dbmail", DbMailSourceLoader.WithLogin("Host=db;Database=dbmail", null));
     }
 }

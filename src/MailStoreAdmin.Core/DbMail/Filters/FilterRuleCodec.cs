@@ -1,11 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.IO;
 using System.Linq;
-using System.Text;
 using System.Text.Json;
 using MailStoreAdmin.Core.DbMail.Models;
+using MailStoreAdmin.Core.Json;
 
 namespace MailStoreAdmin.Core.DbMail.Filters
 {
@@ -15,7 +14,7 @@ namespace MailStoreAdmin.Core.DbMail.Filters
     /// </summary>
     public static class FilterRuleCodec
     {
-        public static string EncodeRules(IEnumerable<DbMailFilterCondition> conditions) => Write(writer =>
+        public static string EncodeRules(IEnumerable<DbMailFilterCondition> conditions) => JsonText.Write(writer =>
         {
             writer.WriteStartArray();
             foreach (var condition in conditions)
@@ -32,7 +31,7 @@ namespace MailStoreAdmin.Core.DbMail.Filters
             writer.WriteEndArray();
         });
 
-        public static string EncodeActions(DbMailFilterAction action, string? argument) => Write(writer =>
+        public static string EncodeActions(DbMailFilterAction action, string? argument) => JsonText.Write(writer =>
         {
             writer.WriteStartObject();
             switch (action)
@@ -108,12 +107,5 @@ namespace MailStoreAdmin.Core.DbMail.Filters
         }
 
         private static string Raw(JsonElement element) => element.ValueKind == JsonValueKind.Undefined ? string.Empty : element.GetRawText();
-
-        private static string Write(Action<Utf8JsonWriter> write)
-        {
-            using var stream = new MemoryStream();
-            using (var writer = new Utf8JsonWriter(stream)) write(writer);
-            return Encoding.UTF8.GetString(stream.ToArray());
-        }
     }
 }

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
-using System.Security;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
@@ -139,18 +138,10 @@ namespace MailStoreAdmin.Core.DbMail.Operations
                 DbMailJson.String(rule, "dbMailUserName"),
                 DbMailJson.String(rule, "host"),
                 DbMailJson.String(rule, "email"),
-                ToSecureString(DbMailJson.String(rule, "password")),
+                SecretText.ToSecureString(DbMailJson.String(rule, "password")),
                 DbMailJson.Int(rule, "delete", route) != 0,
                 DbMailJson.Int(rule, "ssl", route) != 0,
                 Enum.IsDefined(typeof(DbMailFetchStatus), status) ? (DbMailFetchStatus)status : DbMailFetchStatus.Unknown);
-        }
-
-        private static SecureString ToSecureString(string value)
-        {
-            var secure = new SecureString();
-            foreach (var c in value) secure.AppendChar(c);
-            secure.MakeReadOnly();
-            return secure;
         }
     }
 }

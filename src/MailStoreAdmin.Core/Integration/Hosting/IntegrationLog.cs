@@ -19,6 +19,7 @@ namespace MailStoreAdmin.Core.Integration.Hosting
         private readonly object _fileLock = new object();
         private readonly StreamWriter? _file;
         private readonly ConcurrentQueue<string> _pending = new ConcurrentQueue<string>();
+        private readonly ConcurrentQueue<string> _warnings = new ConcurrentQueue<string>();
         private readonly Queue<string> _recent = new Queue<string>();
 
         public IntegrationLog(string? filePath)
@@ -47,7 +48,14 @@ namespace MailStoreAdmin.Core.Integration.Hosting
         public override void OnEvent(IntegrationServerEvent serverEvent) => Write(serverEvent.ToString());
 
         /// <summary>A source's own warning (such as a password scheme it cannot check), in the same log.</summary>
-        public void Warn(string message) => Write($"{DateTimeOffset.UtcNow:yyyy-MM-ddTHH:mm:ss.fffZ} WARNING {message}");
+        public void Warn(string message)
+        {
+            _warnings.Enqueue(message);
+            Write($"{DateTimeOffset.UtcNow:yyyy-MM-ddTHH:mm:ss.fffZ} WARNING {message}");
+        }
+
+        /// <summary>Warnings not yet shown, for the cmdlet to write as warning records.</summary>
+        public bool TryDequeueWarning(out string message) => _warnings.TryDequeue(out message!);
 
         public bool TryDequeue(out string line) => _pending.TryDequeue(out line!);
 

@@ -25,19 +25,40 @@ namespace MailStoreAdmin.Core.Integration.Hosting
             Id = Interlocked.Increment(ref _lastId);
         }
 
-        /// <summary>Starts serving; on failure the source and log are disposed too, so nothing is left open.</summary>
-        public static MsIntegrationServer Start(IntegrationServerOptions options, IDirectoryUserSource source, string? logFilePath)
+        /// <summary>Starts serving with a new log (optionally appending to a file); see the other overload.</summary>
+        public static Task<MsIntegrationServer> StartAsync(IntegrationServerOptions options, IDirectoryUserSource source, string? logFilePath,
+            CancellationToken cancellationToken)
         {
-            IntegrationLog? log = null;
+            IntegrationLog log;
             try
             {
                 log = new IntegrationLog(logFilePath);
+            }
+            catch
+            {
+                source.Dispose();
+                throw;
+            }
+            return StartAsync(options, source, log, cancellationToken);
+        }
+
+        /// <summary>
+        /// Lists the source's users once (a wrong connection string or file fails here, not at MailStore's first
+        /// sync), then serves. Takes ownership of the source and the log: on failure both are disposed.
+        /// </summary>
+        public static async Task<MsIntegrationServer> StartAsync(IntegrationServerOptions options, IDirectoryUserSource source, IntegrationLog log,
+            CancellationToken cancellationToken)
+        {
+            try
+            {
+                var users = await source.ListUsersAsync(cancellationToken).ConfigureAwait(false);
+                log.OnEvent(new IntegrationServerEvent(IntegrationServerEventKind.Started, $"{source.Description} lists {users.Count} users."));
                 var server = IntegrationServer.Start(options, source, log);
                 return new MsIntegrationServer(server, source, log);
             }
             catch
             {
-                log?.Dispose();
+                log.Dispose();
                 source.Dispose();
                 throw;
             }
@@ -64,6 +85,8 @@ namespace MailStoreAdmin.Core.Integration.Hosting
         public void LogWarning(string message) => Log.Warn(message);
 
         public bool TryDequeueLogLine(out string line) => Log.TryDequeue(out line);
+
+        public bool TryDequeueWarning(out string message) => Log.TryDequeueWarning(out message);
 
         public void QueueLogForPipeline(bool enabled) => Log.QueueForPipeline = enabled;
 

@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
-using System.IO;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using MailStoreAdmin.Core.Json;
 
 namespace MailStoreAdmin.Core.Integration.Server
 {
@@ -19,8 +19,7 @@ namespace MailStoreAdmin.Core.Integration.Server
         public static byte[] UserList(IReadOnlyList<DirectoryUser> users)
         {
             if (users == null) throw new InvalidOperationException("the user source returned no list");
-            using var buffer = new MemoryStream();
-            using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+            return JsonText.WriteBytes(writer =>
             {
                 writer.WriteStartArray();
                 foreach (var user in users)
@@ -40,8 +39,7 @@ namespace MailStoreAdmin.Core.Integration.Server
                     writer.WriteEndObject();
                 }
                 writer.WriteEndArray();
-            }
-            return buffer.ToArray();
+            }, WriterOptions);
         }
 
         public static byte[] AuthResult(bool succeeded) => succeeded ? SucceededTrue : SucceededFalse;

@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Threading.Tasks;
+using MailStoreAdmin.Core.Json;
 
 namespace MailStoreAdmin.Core.Integration.Server
 {
@@ -39,14 +40,13 @@ namespace MailStoreAdmin.Core.Integration.Server
         /// <summary>The short JSON body every refusal carries: {"error":"..."}.</summary>
         public static HttpResponse Error(int statusCode, string message)
         {
-            using var buffer = new MemoryStream();
-            using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+            var body = JsonText.WriteBytes(writer =>
             {
                 writer.WriteStartObject();
                 writer.WriteString("error", message);
                 writer.WriteEndObject();
-            }
-            return new HttpResponse(statusCode, buffer.ToArray());
+            }, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+            return new HttpResponse(statusCode, body);
         }
 
         public async Task WriteAsync(Stream stream, bool closeConnection, Task deadline)

@@ -170,7 +170,7 @@ namespace MailStoreAdmin.Core.Integration.Server
                 if (current is AggregateException && current.InnerException != null) continue;
                 text += (text.Length == 0 ? string.Empty : " -> ") + current.GetType().Name + ": " + current.Message;
             }
-            return string.IsNullOrEmpty(secret) ? text : text.Replace(secret, Http.Redactor.Mask);
+            return Http.Redactor.ScrubValues(text, new[] { secret });
         }
     }
 }

@@ -1,6 +1,5 @@
 using System;
 using System.Management.Automation;
-using System.Text.RegularExpressions;
 using MailStoreAdmin.Base;
 using MailStoreAdmin.Core.DbMail;
 using MailStoreAdmin.Core.Http;
@@ -61,13 +60,7 @@ namespace MailStoreAdmin.Commands.DbMail
                 ThrowTerminatingError(new ErrorRecord(new ArgumentException("Use either -SkipCertificateCheck or -CertificateThumbprint, not both."),
                     "ConflictingCertificateOptions", ErrorCategory.InvalidArgument, null));
             }
-            var key = ParameterSetName == CredentialSet ? Credential.GetNetworkCredential().Password : SecureStringTransformationAttribute.Plain(SecurityKey);
-            if (Regex.IsMatch(key, @"^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$"))
-            {
-                WriteWarning("The security key looks like a number. dbmail-api compares keys loosely (PHP '!='), so other spellings of the same number, such as 1e3 for 1000, are accepted too. Use a non-numeric key.");
-            }
-            if (SkipCertificateCheck) WriteWarning("Certificate validation is off for this connection; anyone on the network path could read the security key. Prefer -CertificateThumbprint.");
-
+            var key = ParameterSetName == CredentialSet ? Credential.GetNetworkCredential().Password : SecretText.ToPlain(SecurityKey);
             var settings = new DbMailConnectionSettings(Uri!, key)
             {
                 AllowUnencryptedAuthentication = AllowUnencryptedAuthentication,
@@ -75,6 +68,12 @@ namespace MailStoreAdmin.Commands.DbMail
                 CertificatePolicy = SkipCertificateCheck ? CertificatePolicy.Skip
                     : CertificateThumbprint != null ? CertificatePolicy.Pin(CertificateThumbprint) : CertificatePolicy.Validate,
             };
+            if (settings.SecurityKeyLooksNumeric)
+            {
+                WriteWarning("The security key looks like a number. dbmail-api compares keys loosely (PHP '!='), so other spellings of the same number, such as 1e3 for 1000, are accepted too. Use a non-numeric key.");
+            }
+            if (SkipCertificateCheck) WriteWarning("Certificate validation is off for this connection; anyone on the network path could read the security key. Prefer -CertificateThumbprint.");
+
             var scope = ModuleState.Scope;
             Run(async (context, token) =>
             {

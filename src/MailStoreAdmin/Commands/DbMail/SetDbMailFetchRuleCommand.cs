@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using System.Security;
 using MailStoreAdmin.Base;
+using MailStoreAdmin.Core.Http;
 using MailStoreAdmin.Core.DbMail.Models;
 using MailStoreAdmin.Core.DbMail.Operations;
 
@@ -49,7 +50,7 @@ namespace MailStoreAdmin.Commands.DbMail
         protected override void ProcessRecord()
         {
             var (user, id, server, remote) = (UserName, Id, Server, RemoteUser);
-            var password = Password == null ? null : SecureStringTransformationAttribute.Plain(Password);
+            var password = Password == null ? null : SecretText.ToPlain(Password);
             bool? delete = MyInvocation.BoundParameters.ContainsKey(nameof(DeleteAfterFetch)) ? DeleteAfterFetch.IsPresent : (bool?)null;
             RunWithConnection(async (connection, context, token) =>
             {

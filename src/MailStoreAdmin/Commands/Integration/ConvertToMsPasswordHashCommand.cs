@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using System.Security;
 using MailStoreAdmin.Base;
+using MailStoreAdmin.Core.Http;
 using MailStoreAdmin.Core.Integration.Passwords;
 
 namespace MailStoreAdmin.Commands.Integration
@@ -22,6 +23,6 @@ namespace MailStoreAdmin.Commands.Integration
         public string Scheme { get; set; } = "sha512-crypt";
 
         protected override void ProcessRecord() =>
-            WriteObject(PasswordHasher.Hash(SecureStringTransformationAttribute.Plain(Password), Scheme));
+            WriteObject(PasswordHasher.Hash(SecretText.ToPlain(Password), Scheme));
     }
 }

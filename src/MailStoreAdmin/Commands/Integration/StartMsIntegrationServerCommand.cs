@@ -1,7 +1,6 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
-using System.Data.Common;
 using System.Management.Automation;
 using System.Net;
 using System.Security;
@@ -13,6 +12,7 @@ using MailStoreAdmin.Core.Integration;
 using MailStoreAdmin.Core.Integration.Hosting;
 using MailStoreAdmin.Core.Integration.Server;
 using MailStoreAdmin.Core.Integration.Sources;
+using MailStoreAdmin.Core.Http;
 using MailStoreAdmin.Integration;
 
 namespace MailStoreAdmin.Commands.Integration
@@ -144,38 +144,35 @@ namespace MailStoreAdmin.Commands.Integration
             var where = $"{(options.Certificate != null ? "https" : "http")}://{ListenAddress}:{Port}{UrlPath ?? "/"}";
             if (!ShouldProcess(where, "Start the MailStore integration server")) return;
 
-            var source = CreateSourceOrStop();
+            var log = Terminating(() => new IntegrationLog(LogPath));
+            log.QueueForPipeline = !PassThru;
+            var source = Terminating(() => CreateSource(log.Warn), log.Dispose);
             MsIntegrationServer? server = null;
-            try
-            {
-                // Prove the source works before MailStore relies on it: a wrong connection string or file fails here.
-                Run(async (context, token) =>
-                {
-                    var users = await source.ListUsersAsync(token).ConfigureAwait(false);
-                    context.WriteVerbose($"{source.Description} lists {users.Count} users.");
-                }, terminating: true);
-                while (_earlyWarnings.TryDequeue(out var warning)) WriteWarning(warning);
-                server = MsIntegrationServer.Start(options, source, LogPath);
-                _started = server;
-            }
-            catch (MailStoreAdminException e)
-            {
-                ThrowTerminatingError(ErrorRecords.From(e));
-                return;
-            }
-            catch
-            {
-                source.Dispose();
-                throw;
-            }
-            IntegrationServers.Add(server);
-            WriteInformation(new HostInformationMessage { Message = $"MailStore integration server {server.Id} listening on {server.Url} ({server.Source})." }, new[] { "PSHOST" });
+            Run(async (context, token) => server = await MsIntegrationServer.StartAsync(options, source, log, token).ConfigureAwait(false), terminating: true);
+            while (log.TryDequeueWarning(out var warning)) WriteWarning(warning);
+            IntegrationServers.Add(server!);
+            WriteInformation(new HostInformationMessage { Message = $"MailStore integration server {server!.Id} listening on {server.Url} ({server.Source})." }, new[] { "PSHOST" });
             if (PassThru)
             {
                 WriteObject(server);
                 return;
             }
             ServeInForeground(server);
+        }
+
+        /// <summary>Runs a core step; its error ends the cmdlet, after undoing what came before.</summary>
+        private T Terminating<T>(Func<T> step, Action? undo = null)
+        {
+            try
+            {
+                return step();
+            }
+            catch (MailStoreAdminException e)
+            {
+                undo?.Invoke();
+                ThrowTerminatingError(ErrorRecords.From(e));
+                throw;
+            }
         }
 
         /// <summary>Until Ctrl+C (or the listener dies): log lines become verbose records on this thread.</summary>
@@ -189,6 +186,7 @@ namespace MailStoreAdmin.Commands.Integration
                     while (!server.Completion.IsCompleted)
                     {
                         while (server.TryDequeueLogLine(out var line)) context.WriteVerbose(line);
+                        while (server.TryDequeueWarning(out var warning)) context.Log(LogLevel.Warning, warning);
                         await Task.WhenAny(server.Completion, Task.Delay(250, token)).ConfigureAwait(false);
                         token.ThrowIfCancellationRequested();
                     }
@@ -240,60 +238,24 @@ namespace MailStoreAdmin.Commands.Integration
             }
         }
 
-        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _earlyWarnings = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        private MsIntegrationServer? _started;
-
-        /// <summary>A source's warnings (a password scheme it cannot check) go to the server's log once it runs.</summary>
-        private void SourceWarning(string message)
-        {
-            var server = _started;
-            if (server != null) server.LogWarning(message);
-            else _earlyWarnings.Enqueue(message);
-        }
-
-        private IDirectoryUserSource CreateSourceOrStop()
-        {
-            try
-            {
-                return CreateSource();
-            }
-            catch (MailStoreAdminException e)
-            {
-                ThrowTerminatingError(ErrorRecords.From(e));
-                throw;
-            }
-        }
-
-        private IDirectoryUserSource CreateSource()
+        private IDirectoryUserSource CreateSource(Action<string> warn)
         {
             switch (ParameterSetName)
             {
                 case FileSet:
-                    return new FileUserSource(SessionState.Path.GetUnresolvedProviderPathFromPSPath(UserFile), UserFileFormat.Auto, SourceWarning);
+                    return new FileUserSource(SessionState.Path.GetUnresolvedProviderPathFromPSPath(UserFile), UserFileFormat.Auto, warn);
                 case ScriptSet:
                     return new ScriptUserSource(ListScript!, AuthScript!, ScriptVariable, MaxConcurrentRequests, AllowEmptyList);
                 case SourceSet:
                     return Source!;
                 default:
-                    return DbMailSourceLoader.Create(DbMailConnectionStringWithLogin(), new Dictionary<string, object?>
+                    return DbMailSourceLoader.Create(DbMailConnectionString!, DbMailCredential?.GetNetworkCredential(), new Dictionary<string, object?>
                     {
                         ["TablePrefix"] = DbMailTablePrefix,
                         ["InactiveUsers"] = IncludeInactiveUsers ? "List" : "Omit",
-                        ["Warning"] = new Action<string>(SourceWarning),
+                        ["Warning"] = warn,
                     });
             }
-        }
-
-        private string DbMailConnectionStringWithLogin()
-        {
-            var builder = new DbConnectionStringBuilder { ConnectionString = DbMailConnectionString };
-            if (DbMailCredential != null)
-            {
-                var login = DbMailCredential.GetNetworkCredential();
-                builder["Username"] = login.UserName;
-                builder["Password"] = login.Password;
-            }
-            return builder.ConnectionString ?? string.Empty;
         }
     }
 }

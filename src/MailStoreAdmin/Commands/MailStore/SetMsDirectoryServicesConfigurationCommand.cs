@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using System.Security;
 using MailStoreAdmin.Base;
+using MailStoreAdmin.Core.Http;
 using MailStoreAdmin.Core.MailStore.Operations;
 
 namespace MailStoreAdmin.Commands.MailStore
@@ -30,39 +31,12 @@ namespace MailStoreAdmin.Commands.MailStore
 
         protected override void ProcessRecord()
         {
-            var configuration = DirectoryServicesConfigurationObject.ToPlain(InputObject!);
-            if (configuration == null)
-            {
-                WriteError(new ErrorRecord(new ArgumentException(
-                    "The input is not a directory services configuration. Pass the object from Get-MsDirectoryServicesConfiguration, a hashtable, or a JSON object text."),
-                    "DirectoryServicesConfigurationInvalid", ErrorCategory.InvalidArgument, InputObject));
-                return;
-            }
-
-            var passwordKey = DirectoryServicesConfigurationObject.FindPasswordKey(configuration);
-            if (Password != null)
-            {
-                if (passwordKey == null)
-                {
-                    // Adding a key the server did not send could be the wrong name for this directory type.
-                    WriteError(new ErrorRecord(new ArgumentException(
-                        "The configuration has no 'password' property, so -Password has nowhere to go. Start from the object Get-MsDirectoryServicesConfiguration returns."),
-                        "DirectoryServicesConfigurationHasNoPassword", ErrorCategory.InvalidArgument, InputObject));
-                    return;
-                }
-                // Only the copy that is sent gets the password; the caller's object stays without it.
-                configuration[passwordKey] = SecureStringTransformationAttribute.Plain(Password);
-            }
-            else if (DirectoryServicesConfigurationObject.LacksPasswordForAccount(configuration))
-            {
-                WriteWarning("The configuration names a directory account but has no password (the server never returns it). " +
-                    "It is sent without one: if the server does not keep the stored password, synchronization can no longer log on. " +
-                    "Pass -Password to set it again.");
-            }
-
-            if (!ShouldProcess($"directory services configuration on {ResolveConnection()}", "Set")) return;
+            var input = PowerShellValues.ToPlain(InputObject);
+            var password = Password == null ? null : SecretText.ToPlain(Password);
             RunWithConnection(async (connection, context, token) =>
             {
+                var configuration = DirectoryServicesConfiguration.Prepare(input, password, context);
+                if (!context.ShouldProcess($"directory services configuration on {connection}", "Set")) return;
                 await MsDirectoryServicesOperations.SetConfigurationAsync(connection, configuration, context, token).ConfigureAwait(false);
                 if (!PassThru) return;
                 var written = await MsDirectoryServicesOperations.GetConfigurationAsync(connection, context, token).ConfigureAwait(false);

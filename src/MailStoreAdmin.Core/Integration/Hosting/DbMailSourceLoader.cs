@@ -1,12 +1,13 @@
 using System;
 using System.Collections.Generic;
+using System.Data.Common;
 using System.IO;
+using System.Net;
 using System.Reflection;
-using MailStoreAdmin.Core;
 using MailStoreAdmin.Core.Errors;
 using MailStoreAdmin.Core.Integration;
 
-namespace MailStoreAdmin.Integration
+namespace MailStoreAdmin.Core.Integration.Hosting
 {
     /// <summary>
     /// Loads the dbmail database source (net8.0, with Npgsql) from the module's dbmail folder into an
@@ -14,19 +15,27 @@ namespace MailStoreAdmin.Integration
     /// netstandard2.0, so the load context is reached through reflection; only MailStoreAdmin.Core is shared, which
     /// keeps IDirectoryUserSource one type on both sides.
     /// </summary>
-    internal static class DbMailSourceLoader
+    public static class DbMailSourceLoader
     {
         private const string AssemblyName = "MailStoreAdmin.DbMail";
         private static readonly object Gate = new object();
         private static Assembly? _loaded;
 
-        public static IDirectoryUserSource Create(string connectionString, IDictionary<string, object?> options)
+        /// <summary>The module's own dbmail folder, beside this assembly.</summary>
+        public static string DefaultFolder => Path.Combine(Path.GetDirectoryName(typeof(DbMailSourceLoader).Assembly.Location) ?? ".", "dbmail");
+
+        /// <summary>
+        /// A dbmail source; <paramref name="login"/>, when given, replaces the connection string's user name and
+        /// password, so the password can come from a PSCredential instead of the string. Options as the source's
+        /// DbMailSourceFactory documents them. The first call fixes the folder for the process.
+        /// </summary>
+        public static IDirectoryUserSource Create(string connectionString, NetworkCredential? login, IDictionary<string, object?> options, string? folder = null)
         {
-            var factory = Load().GetType(AssemblyName + ".DbMailSourceFactory", throwOnError: true)!;
+            var factory = Load(folder ?? DefaultFolder).GetType(AssemblyName + ".DbMailSourceFactory", throwOnError: true)!;
             var create = factory.GetMethod("Create", new[] { typeof(string), typeof(IDictionary<string, object?>) })!;
             try
             {
-                return (IDirectoryUserSource)create.Invoke(null, new object[] { connectionString, options })!;
+                return (IDirectoryUserSource)create.Invoke(null, new object[] { WithLogin(connectionString, login), options })!;
             }
             catch (TargetInvocationException e) when (e.InnerException != null)
             {
@@ -35,7 +44,21 @@ namespace MailStoreAdmin.Integration
             }
         }
 
-        private static Assembly Load()
+        internal static string WithLogin(string connectionString, NetworkCredential? login)
+        {
+            if (login == null) return connectionString;
+            var builder = new DbConnectionStringBuilder { ConnectionString = connectionString };
+            // Any spelling of the login keys in the string gives way to the credential.
+            foreach (var key in new[] { "Username", "User Name", "User ID", "UserId", "User", "Password", "Pwd" })
+            {
+                builder.Remove(key);
+            }
+            builder["Username"] = login.UserName;
+            builder["Password"] = login.Password;
+            return builder.ConnectionString ?? string.Empty;
+        }
+
+        private static Assembly Load(string folder)
         {
             if (DependencyResolver.IsNetFramework)
             {
@@ -46,7 +69,6 @@ namespace MailStoreAdmin.Integration
             lock (Gate)
             {
                 if (_loaded != null) return _loaded;
-                var folder = Path.Combine(Path.GetDirectoryName(typeof(DbMailSourceLoader).Assembly.Location) ?? ".", "dbmail");
                 var path = Path.Combine(folder, AssemblyName + ".dll");
                 if (!File.Exists(path))
                 {
