@@ -9,7 +9,9 @@
     Description            = 'Administer MailStore Server and Service Provider Edition (Administration API) and dbmail from PowerShell: typed cmdlets, pipeline objects, progress for long-running tasks, and Ctrl+C that cancels the server task.'
     PowerShellVersion      = '5.1'
     DotNetFrameworkVersion = '4.7.2'
-    FormatsToProcess       = @('MailStoreAdmin.Format.ps1xml')
+    FormatsToProcess       = @(
+        'Formats/MailStoreAdmin.Format.ps1xml'
+    )
     CmdletsToExport        = @(
         'Connect-MsServer'
         'Disconnect-MsServer'

@@ -15,7 +15,9 @@ using System.Threading.Tasks;
 using MailStoreAdmin.Core.Errors;
 using MailStoreAdmin.Core.MailStore;
 using MailStoreAdmin.Core.MailStore.Operations;
-using MailStoreAdmin.Core.Pipeline;
+using MailStoreAdmin.Core.Operations;
+using MailStoreAdmin.Core.Sessions;
+using MailStoreAdmin.Core.Text;
 
 namespace MailStoreAdmin.Bench
 {

@@ -1,3 +1,5 @@
+using MailStoreAdmin.Core.Operations;
+using MailStoreAdmin.Core.Json;
 using System.Collections;
 using System.Collections.Specialized;
 using System.Net;
@@ -27,7 +29,7 @@ public class DirectoryServicesTests
     {
         await using var server = await Fake.StartAsync();
         using var connection = await Fake.ConnectAsync(server);
-        var configuration = Dictionary(await MsDirectoryServicesOperations.GetConfigurationAsync(connection, null, CancellationToken.None));
+        var configuration = await ReadConfigurationAsync(connection, null);
         Assert.Equal("applicationIntegration", configuration["type"]);
         Assert.True(configuration.Contains("password"));
         Assert.Null(configuration["password"]);
@@ -36,14 +38,14 @@ public class DirectoryServicesTests
         configuration["userName"] = "mailstore";
         configuration["password"] = "Directory-Pw-1";
         configuration["groups"] = new object?[] { "Staff", "Sales" };
-        configuration["extra"] = Dictionary(JsonPlain("{\"nested\":{\"n\":7,\"list\":[1,\"two\",null,true]}}"));
-        await MsDirectoryServicesOperations.SetConfigurationAsync(connection, configuration, null, CancellationToken.None);
+        configuration["extra"] = Assert.IsType<PlainObject>(JsonPlain("{\"nested\":{\"n\":7,\"list\":[1,\"two\",null,true]}}"));
+        await MsDirectoryServicesOperations.SetConfigurationAsync(connection, configuration, null, false, OperationContext.None, CancellationToken.None);
 
         var sent = server.CallsTo("/SetDirectoryServicesConfiguration").Single();
         Assert.Equal(JsonValueWriter.Serialize(configuration), sent.Form["config"]);
         Assert.Equal("Directory-Pw-1", server.DirectoryServices.StoredPassword);
 
-        var read = Dictionary(await MsDirectoryServicesOperations.GetConfigurationAsync(connection, null, CancellationToken.None));
+        var read = await ReadConfigurationAsync(connection, null);
         Assert.Null(read["password"]);
         configuration["password"] = null;
         Assert.Equal(JsonValueWriter.Serialize(configuration), JsonValueWriter.Serialize(read));
@@ -54,14 +56,14 @@ public class DirectoryServicesTests
     {
         await using var server = await Fake.StartAsync();
         using var connection = await Fake.ConnectAsync(server);
-        var configuration = Dictionary(await MsDirectoryServicesOperations.GetConfigurationAsync(connection, null, CancellationToken.None));
+        var configuration = await ReadConfigurationAsync(connection, null);
         configuration["userName"] = "mailstore";
         configuration["password"] = "Directory-Pw-1";
-        await MsDirectoryServicesOperations.SetConfigurationAsync(connection, configuration, null, CancellationToken.None);
+        await MsDirectoryServicesOperations.SetConfigurationAsync(connection, configuration, null, false, OperationContext.None, CancellationToken.None);
 
-        var read = Dictionary(await MsDirectoryServicesOperations.GetConfigurationAsync(connection, null, CancellationToken.None));
+        var read = await ReadConfigurationAsync(connection, null);
         read["deleteUsers"] = true;
-        await MsDirectoryServicesOperations.SetConfigurationAsync(connection, read, null, CancellationToken.None);
+        await MsDirectoryServicesOperations.SetConfigurationAsync(connection, read, null, false, OperationContext.None, CancellationToken.None);
 
         Assert.Equal("null", JsonDocument.Parse(server.CallsTo("/SetDirectoryServicesConfiguration").Last().Form["config"]).RootElement.GetProperty("password").GetRawText());
         Assert.Equal("Directory-Pw-1", server.DirectoryServices.StoredPassword);
@@ -75,17 +77,17 @@ public class DirectoryServicesTests
         // + & < " and non-ASCII are escaped by the JSON writer, so the text sent spells the password differently.
         const string password = "Pa+ss&<w\"ö-9";
         await using var server = await Fake.StartAsync();
-        var observer = new RecordingObserver(debug: true);
-        using var connection = await Fake.ConnectAsync(server, observer);
-        var configuration = Dictionary(await MsDirectoryServicesOperations.GetConfigurationAsync(connection, observer, CancellationToken.None));
+        var context = new RecordingContext(debug: true);
+        using var connection = await Fake.ConnectAsync(server, context);
+        var configuration = await ReadConfigurationAsync(connection, context);
         configuration["userName"] = "mailstore";
         configuration["password"] = password;
         object sent = asJsonText ? JsonValueWriter.Serialize(configuration) : configuration;
 
-        await MsDirectoryServicesOperations.SetConfigurationAsync(connection, sent, observer, CancellationToken.None);
+        await MsDirectoryServicesOperations.SetConfigurationAsync(connection, sent, null, false, context, CancellationToken.None);
 
         Assert.Equal(password, server.DirectoryServices.StoredPassword);
-        var text = observer.AllText();
+        var text = context.AllText();
         Assert.Contains("SetDirectoryServicesConfiguration", text);
         Assert.Contains("mailstore", text);
         Assert.DoesNotContain("Pa+ss", text);
@@ -100,9 +102,9 @@ public class DirectoryServicesTests
         await using var server = await Fake.StartAsync();
         using var connection = await Fake.ConnectAsync(server);
         var e = await Assert.ThrowsAsync<MsApiException>(() =>
-            MsDirectoryServicesOperations.SetConfigurationAsync(connection, "[1,2]", null, CancellationToken.None));
+            MsDirectoryServicesOperations.SetConfigurationAsync(connection, "{\"type\": 5}", null, false, OperationContext.None, CancellationToken.None));
         Assert.Equal("SetDirectoryServicesConfiguration", e.Function);
-        Assert.Contains("JSON object", e.ApiMessage);
+        Assert.Contains("type must be a string", e.ApiMessage);
     }
 
     [Fact]
@@ -112,8 +114,8 @@ public class DirectoryServicesTests
         using var connection = await Fake.ConnectAsync(server);
         server.ClearCalls();
         var e = await Assert.ThrowsAsync<MailStoreAdminException>(() =>
-            MsDirectoryServicesOperations.SetConfigurationAsync(connection, "{type: nope", null, CancellationToken.None));
-        Assert.Equal("InvalidApiArgument", e.ErrorId);
+            MsDirectoryServicesOperations.SetConfigurationAsync(connection, "{type: nope", null, false, OperationContext.None, CancellationToken.None));
+        Assert.Equal("DirectoryServicesConfigurationInvalid", e.ErrorId);
         Assert.Empty(server.Calls);
     }
 
@@ -125,10 +127,9 @@ public class DirectoryServicesTests
         settings.ServiceProvider = true;
         settings.InstanceId = "tenant-7";
         using var connection = await MsConnection.ConnectAsync(settings, null, CancellationToken.None);
-        var configuration = await MsDirectoryServicesOperations.GetConfigurationAsync(connection, null, CancellationToken.None);
-        await MsDirectoryServicesOperations.SetConfigurationAsync(connection, configuration!, null, CancellationToken.None);
-        var task = await MsDirectoryServicesOperations.StartSyncUsersAsync(connection, true, null, null, CancellationToken.None);
-        await Assert.ThrowsAsync<MsApiException>(() => connection.WaitAsync(task, null, null, CancellationToken.None));
+        var configuration = await ReadConfigurationAsync(connection, null);
+        await MsDirectoryServicesOperations.SetConfigurationAsync(connection, configuration, null, false, OperationContext.None, CancellationToken.None);
+        await Assert.ThrowsAsync<MsApiException>(() => MsDirectoryServicesOperations.SyncUsersAsync(connection, true, false, OperationContext.None, CancellationToken.None));
 
         foreach (var function in new[] { "GetDirectoryServicesConfiguration", "SetDirectoryServicesConfiguration", "SyncUsersWithDirectoryServices" })
         {
@@ -145,7 +146,7 @@ public class DirectoryServicesTests
         var result = await setup.SyncAsync(dryRun: true);
 
         Assert.Equal("true", setup.MailStore.CallsTo("/SyncUsersWithDirectoryServices").Single().Form["dryRun"]);
-        Assert.Equal(MsDirectoryServicesOperations.DryRunTarget, result.Task.Target);
+        Assert.Equal(MsDirectoryServicesOperations.DryRunTarget, result.Target);
         Assert.Contains("Adding user 'alice'...", result.Log);
         Assert.Contains(result.Log, line => line.Contains("dry run: nothing was saved"));
         Assert.Equal(1, setup.Integration.Source.ListCalls);
@@ -158,20 +159,20 @@ public class DirectoryServicesTests
         await using var setup = await SyncSetup.StartAsync();
         setup.Integration.Source.Users.Add(new DirectoryUser("alice", "Alice Liddell", "UID=alice,DC=example,DC=test", new[] { "alice@example.test" }));
         setup.Integration.Source.Users.Add(new DirectoryUser("bob", emailAddresses: new[] { "bob@example.test", "robert@example.test" }));
-        var observer = new RecordingObserver();
+        var context = new RecordingContext();
 
-        var result = await setup.SyncAsync(dryRun: false, observer);
+        var result = await setup.SyncAsync(dryRun: false, context);
 
         Assert.Equal("false", setup.MailStore.CallsTo("/SyncUsersWithDirectoryServices").Single().Form["dryRun"]);
         Assert.Equal(MsStatusCodes.Succeeded, result.StatusCode);
         Assert.Contains("Adding user 'alice'...", result.Log);
         Assert.Contains("Adding user 'bob'...", result.Log);
-        Assert.Contains(observer.Statuses, s => s.IsFinal);
-        Assert.Equal(result.Log, observer.Statuses.SelectMany(s => s.NewLogLines));
+        Assert.Contains(context.Statuses, s => s.IsFinal);
+        Assert.Equal(result.Log, context.Statuses.SelectMany(s => s.NewLogLines));
         var names = await setup.UserNamesAsync();
         Assert.Contains("alice", names);
         Assert.Contains("bob", names);
-        var bob = await MsUserOperations.GetUserAsync(setup.Connection, "bob", null, CancellationToken.None);
+        var bob = await MsUserOperations.GetUserAsync(setup.Connection, "bob", OperationContext.None, CancellationToken.None);
         Assert.Equal(new[] { "bob@example.test", "robert@example.test" }, bob.EmailAddresses);
         Assert.Equal("directoryServices", bob.Authentication);
         var request = Assert.Single(await setup.Integration.Log.WaitForRequestsAsync(1));
@@ -263,7 +264,14 @@ public class DirectoryServicesTests
         }
     }
 
-    private static OrderedDictionary Dictionary(object? plain) => Assert.IsType<OrderedDictionary>(plain);
+    private static async Task<OrderedDictionary> ReadConfigurationAsync(MsConnection connection, RecordingContext? context)
+    {
+        context ??= new RecordingContext();
+        await MsDirectoryServicesOperations.GetConfigurationAsync(connection, context, CancellationToken.None);
+        var configuration = context.Single<PlainObject>();
+        Assert.Equal(MsDirectoryServicesOperations.ConfigurationTypeName, configuration.TypeName);
+        return configuration;
+    }
 
     private static object? JsonPlain(string json)
     {
@@ -302,22 +310,24 @@ public class DirectoryServicesTests
         /// <summary>Read, edit, write: the way an administrator changes the configuration.</summary>
         public async Task ConfigureAsync(Action<OrderedDictionary> edit)
         {
-            var configuration = Dictionary(await MsDirectoryServicesOperations.GetConfigurationAsync(Connection, null, CancellationToken.None));
+            var configuration = await ReadConfigurationAsync(Connection, null);
             edit(configuration);
-            await MsDirectoryServicesOperations.SetConfigurationAsync(Connection, configuration, null, CancellationToken.None);
+            await MsDirectoryServicesOperations.SetConfigurationAsync(Connection, configuration, null, false, OperationContext.None, CancellationToken.None);
         }
 
-        public async Task<MsCallResult> SyncAsync(bool dryRun, RecordingObserver? observer = null)
+        public async Task<MsTaskResult> SyncAsync(bool dryRun, RecordingContext? context = null)
         {
-            var task = await MsDirectoryServicesOperations.StartSyncUsersAsync(Connection, dryRun, null, observer, CancellationToken.None);
-            return await Connection.WaitAsync(task, null, observer, CancellationToken.None);
+            context ??= new RecordingContext();
+            await MsDirectoryServicesOperations.SyncUsersAsync(Connection, dryRun, false, context, CancellationToken.None);
+            return context.Of<MsTaskResult>().Single();
         }
 
         public async Task<List<string>> UserNamesAsync()
         {
-            var names = new List<string>();
-            await MsUserOperations.GetUsersAsync(Connection, null, false, 1, u => names.Add(u.UserName!), e => throw e, null, CancellationToken.None);
-            return names;
+            var context = new RecordingContext();
+            await MsUserOperations.GetUsersAsync(Connection, null, false, 1, context, CancellationToken.None);
+            Assert.Empty(context.Errors);
+            return context.Of<MsUser>().Select(u => u.UserName!).ToList();
         }
 
         public async ValueTask DisposeAsync()

@@ -5,7 +5,9 @@ using MailStoreAdmin.Core.Http;
 using MailStoreAdmin.Core.MailStore;
 using MailStoreAdmin.Core.MailStore.Models;
 using MailStoreAdmin.Core.MailStore.Operations;
-using MailStoreAdmin.Core.Pipeline;
+using MailStoreAdmin.Core.Operations;
+using MailStoreAdmin.Core.Sessions;
+using MailStoreAdmin.Core.Text;
 using Xunit;
 
 namespace MailStoreAdmin.Core.Tests;
@@ -113,8 +115,10 @@ public class MailStoreProtocolTests
     {
         await using var server = await Fake.StartAsync(o => o.UserCount = 5000);
         using var connection = await Fake.ConnectAsync(server);
-        var names = new List<string>();
-        await MsUserOperations.GetUsersAsync(connection, null, false, 8, u => names.Add(u.UserName!), e => throw e, null, CancellationToken.None);
+        var context = new RecordingContext();
+        await MsUserOperations.GetUsersAsync(connection, null, false, 8, context, CancellationToken.None);
+        Assert.Empty(context.Errors);
+        var names = context.Of<MsUser>().Select(u => u.UserName!).ToList();
         Assert.Equal(5000, names.Count);
         Assert.Equal("user000001", names[0]);
         Assert.Equal("user005000", names[^1]);
@@ -129,8 +133,10 @@ public class MailStoreProtocolTests
             o.UserInfoLatency = TimeSpan.FromMilliseconds(30);
         });
         using var connection = await Fake.ConnectAsync(server);
-        var users = new List<MsUser>();
-        await MsUserOperations.GetUsersAsync(connection, new Wildcard("user0000[1-3]*"), true, 4, users.Add, e => throw e, null, CancellationToken.None);
+        var context = new RecordingContext();
+        await MsUserOperations.GetUsersAsync(connection, new Wildcard("user0000[1-3]*"), true, 4, context, CancellationToken.None);
+        Assert.Empty(context.Errors);
+        var users = context.Of<MsUser>();
 
         Assert.Equal(Enumerable.Range(10, 30).Select(i => $"user0000{i}"), users.Select(u => u.UserName));
         Assert.All(users, u => Assert.True(u.IsDetailed));
@@ -144,11 +150,12 @@ public class MailStoreProtocolTests
         await using var server = await Fake.StartAsync();
         using var connection = await Fake.ConnectAsync(server);
         server.ClearCalls();
-        var users = new List<MsUser>();
-        var errors = new List<MailStoreAdminException>();
+        var context = new RecordingContext();
 
-        await MsUserOperations.FindUsersAsync(connection, "user000003", false, 8, users.Add, errors.Add, null, CancellationToken.None);
-        await MsUserOperations.FindUsersAsync(connection, "nobody", false, 8, users.Add, errors.Add, null, CancellationToken.None);
+        await MsUserOperations.FindUsersAsync(connection, "user000003", false, 8, context, CancellationToken.None);
+        await MsUserOperations.FindUsersAsync(connection, "nobody", false, 8, context, CancellationToken.None);
+        var users = context.Of<MsUser>();
+        var errors = context.Errors;
 
         Assert.True(Assert.Single(users).IsDetailed);
         Assert.Equal(new[] { "GetUserInfo", "GetUserInfo" }, server.Calls.Select(c => c.Function));
@@ -163,18 +170,19 @@ public class MailStoreProtocolTests
     {
         await using var server = await Fake.StartAsync();
         using var connection = await Fake.ConnectAsync(server);
-        var stores = new List<MsStore>();
-        var errors = new List<MailStoreAdminException>();
-        await MsStoreOperations.FindStoresAsync(connection, null, new[] { 2, 99 }, true, stores.Add, errors.Add, null, CancellationToken.None);
+        var context = new RecordingContext();
+        await MsStoreOperations.FindStoresAsync(connection, null, new[] { 2, 99 }, true, context, CancellationToken.None);
+        var stores = context.Of<MsStore>();
+        var errors = context.Errors;
         Assert.Equal(2, Assert.Single(stores).Id);
         Assert.Equal(24690, stores[0].StatisticsCount); // sent as a string by the server
         Assert.Equal("true", server.CallsTo("/GetStores").Single().Form["includeSize"]);
         Assert.Equal(99, Assert.Single(errors).Target);
 
-        stores.Clear();
-        errors.Clear();
-        await MsStoreOperations.FindStoresAsync(connection, new Wildcard("Archive 2099"), null, false, stores.Add, errors.Add, null, CancellationToken.None);
-        Assert.Empty(stores);
+        context = new RecordingContext();
+        await MsStoreOperations.FindStoresAsync(connection, "Archive 2099", null, false, context, CancellationToken.None);
+        Assert.Empty(context.Of<MsStore>());
+        errors = context.Errors;
         Assert.Equal("MailStoreStoreNotFound", Assert.Single(errors).ErrorId);
     }
 
@@ -183,25 +191,25 @@ public class MailStoreProtocolTests
     {
         await using var server = await Fake.StartAsync(o => o.VerifySteps = 4);
         using var connection = await Fake.ConnectAsync(server);
-        var observer = new RecordingObserver();
+        var context = new RecordingContext();
 
-        var result = await connection.InvokeAsync("VerifyStore", Fake.Args(("id", 2), ("includeIndexes", false)), null, observer,
+        var result = await connection.InvokeAsync("VerifyStore", Fake.Args(("id", 2), ("includeIndexes", false)), null, context,
             CancellationToken.None, target: 2);
 
         Assert.Equal("succeeded", result.StatusCode);
-        var log = observer.Statuses.SelectMany(s => s.NewLogLines).ToList();
+        var log = context.Statuses.SelectMany(s => s.NewLogLines).ToList();
         Assert.Equal(result.Log, log);
         Assert.Equal("Verifying file group #2...", log[0]);
         Assert.Equal("Finished. No errors have been found.", log[^1]);
         Assert.Equal(log.Count, log.Distinct().Count());
-        Assert.True(observer.Statuses[^1].IsFinal);
-        var percents = observer.Statuses.Where(s => s.PercentProgress.HasValue).Select(s => s.PercentProgress!.Value).ToList();
+        Assert.True(context.Statuses[^1].IsFinal);
+        var percents = context.Statuses.Where(s => s.PercentProgress.HasValue).Select(s => s.PercentProgress!.Value).ToList();
         Assert.Equal(percents.OrderBy(p => p), percents);
 
         // Each poll names the version of the status before it, and lets the server hold the request.
         var polls = server.CallsTo("/get-status").ToList();
         Assert.NotEmpty(polls);
-        var versions = observer.Statuses.Select(s => s.StatusVersion.ToString()).ToList();
+        var versions = context.Statuses.Select(s => s.StatusVersion.ToString()).ToList();
         Assert.Equal(versions.Take(polls.Count), polls.Select(p => p.Form["lastKnownStatusVersion"]));
         Assert.All(polls, p => Assert.Equal("5000", p.Form["millisecondsTimeout"]));
     }
@@ -217,6 +225,29 @@ public class MailStoreProtocolTests
         Assert.Equal(3, e.Target);
     }
 
+    [Theory]
+    [InlineData(300)]   // the invoke is still in flight: the server started the task but has not named it yet
+    [InlineData(1200)]  // still in flight, later
+    [InlineData(2600)]  // the task is named and being long-polled
+    [InlineData(3500)]
+    public async Task Stopping_at_any_point_of_a_tasks_life_cancels_it_on_the_server(int stopAfterMs)
+    {
+        await using var server = await Fake.StartAsync(o =>
+        {
+            o.InvokeAnswerDelay = TimeSpan.FromSeconds(2);
+            o.VerifySteps = 200;
+        });
+        using var connection = await Fake.ConnectAsync(server);
+        using var stop = new CancellationTokenSource(stopAfterMs);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            MsStoreOperations.VerifyStoreAsync(connection, 1, false, noWait: false, OperationContext.None, stop.Token));
+
+        var task = Assert.Single(server.Tasks);
+        Assert.Equal(task.Token, Assert.Single(server.CallsTo("/cancel-async")).Form["token"]);
+        Assert.Equal("cancelled", task.StatusCode);
+    }
+
     [Fact]
     public async Task Cancelling_sends_cancel_async_and_waits_for_the_server_to_confirm()
     {
@@ -227,16 +258,16 @@ public class MailStoreProtocolTests
         });
         using var connection = await Fake.ConnectAsync(server);
         using var cancellation = new CancellationTokenSource();
-        var observer = new RecordingObserver();
-        observer.OnEachStatus = s => { if (s.PercentProgress > 0) cancellation.Cancel(); };
+        var context = new RecordingContext();
+        context.OnEachStatus = s => { if (s.PercentProgress > 0) cancellation.Cancel(); };
 
-        var task = await connection.StartAsync("VerifyStore", Fake.Args(("id", 1), ("includeIndexes", false)), null, observer, CancellationToken.None);
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => connection.WaitAsync(task, null, observer, cancellation.Token));
+        var task = await connection.StartAsync("VerifyStore", Fake.Args(("id", 1), ("includeIndexes", false)), null, context, CancellationToken.None);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => connection.WaitAsync(task, null, context, cancellation.Token));
 
         Assert.Equal(task.Token, Assert.Single(server.CallsTo("/cancel-async")).Form["token"]);
         Assert.True(task.CancelRequested);
         Assert.Equal("cancelled", task.StatusCode);
-        Assert.True(observer.Statuses[^1].IsFinal);
+        Assert.True(context.Statuses[^1].IsFinal);
     }
 
     [Fact]
@@ -244,7 +275,9 @@ public class MailStoreProtocolTests
     {
         await using var server = await Fake.StartAsync(o => o.VerifySteps = 3);
         using var connection = await Fake.ConnectAsync(server);
-        var task = await MsStoreOperations.StartVerifyStoreAsync(connection, 1, false, null, CancellationToken.None);
+        var started = new RecordingContext();
+        await MsStoreOperations.VerifyStoreAsync(connection, 1, false, noWait: true, started, CancellationToken.None);
+        var task = started.Single<MsTask>();
         Assert.False(task.IsCompleted);
         Assert.NotNull(task.Token);
 
@@ -259,7 +292,9 @@ public class MailStoreProtocolTests
     {
         await using var server = await Fake.StartAsync(o => o.VerifySteps = 50);
         using var connection = await Fake.ConnectAsync(server);
-        var task = await MsStoreOperations.StartVerifyStoreAsync(connection, 1, false, null, CancellationToken.None);
+        var started = new RecordingContext();
+        await MsStoreOperations.VerifyStoreAsync(connection, 1, false, noWait: true, started, CancellationToken.None);
+        var task = started.Single<MsTask>();
         typeof(MsTask).GetProperty(nameof(MsTask.Token))!.SetValue(task, "0000");
         var e = await Assert.ThrowsAsync<MailStoreAdminException>(() => connection.WaitAsync(task, null, null, CancellationToken.None));
         Assert.Equal("MailStoreTaskNotFound", e.ErrorId);
@@ -269,11 +304,11 @@ public class MailStoreProtocolTests
     public async Task Debug_log_shows_bodies_without_passwords_or_authorization()
     {
         await using var server = await Fake.StartAsync();
-        var observer = new RecordingObserver(debug: true);
-        using var connection = await MsConnection.ConnectAsync(Fake.Settings(server), observer, CancellationToken.None);
-        await connection.InvokeAsync("SetUserPassword", Fake.Args(("userName", "bob"), ("password", "N3w-S3cret")), null, observer, CancellationToken.None);
+        var context = new RecordingContext(debug: true);
+        using var connection = await MsConnection.ConnectAsync(Fake.Settings(server), context, CancellationToken.None);
+        await connection.InvokeAsync("SetUserPassword", Fake.Args(("userName", "bob"), ("password", "N3w-S3cret")), null, context, CancellationToken.None);
 
-        var text = observer.AllText();
+        var text = context.AllText();
         Assert.Contains("userName=bob&password=***", text);
         Assert.Contains("Response body:", text);
         Assert.Contains("api/invoke/SetUserPassword: HTTP 200", text);

@@ -1,5 +1,7 @@
 using MailStoreAdmin.Core.MailStore;
-using MailStoreAdmin.Core.Pipeline;
+using MailStoreAdmin.Core.Operations;
+using MailStoreAdmin.Core.Sessions;
+using MailStoreAdmin.Core.Text;
 using Xunit;
 
 namespace MailStoreAdmin.Core.Tests;
@@ -24,11 +26,67 @@ public class PipelineTests
                     answers.Add(pump.Invoke(() => Environment.CurrentManagedThreadId == caller));
                 }
             }
-        }, CancellationToken.None);
+        }, _ => { }, CancellationToken.None);
 
         Assert.Equal(Enumerable.Range(0, 1000), seen.Select(s => s.Value));
         Assert.All(seen, s => Assert.Equal(caller, s.Thread));
         Assert.Equal(new[] { true, true, true, true }, answers);
+    }
+
+    [Fact]
+    public void Objects_and_actions_keep_their_order_and_reach_the_calling_thread()
+    {
+        var caller = Environment.CurrentManagedThreadId;
+        var seen = new List<object?>();
+        var threads = new HashSet<int>();
+        PipelinePump.Run(async (pump, token) =>
+        {
+            for (int i = 0; i < 5000; i++)
+            {
+                pump.WriteObject(i);
+                if (i % 1000 == 0)
+                {
+                    var marker = "action " + i;
+                    pump.Post(() => seen.Add(marker));
+                    await Task.Yield();
+                }
+            }
+        }, value => { seen.Add(value); threads.Add(Environment.CurrentManagedThreadId); }, CancellationToken.None);
+
+        var expected = new List<object?>();
+        for (int i = 0; i < 5000; i++)
+        {
+            expected.Add(i);
+            if (i % 1000 == 0) expected.Add("action " + i);
+        }
+        Assert.Equal(expected, seen);
+        Assert.Equal(new[] { caller }, threads);
+    }
+
+    [Fact]
+    public void A_slow_pipeline_holds_the_producer_back_to_the_queue_capacity()
+    {
+        var produced = 0;
+        var maxAhead = 0;
+        var consumed = 0;
+        PipelinePump.Run((pump, token) =>
+        {
+            for (int i = 0; i < 20_000; i++)
+            {
+                pump.WriteObject(i);
+                var ahead = Interlocked.Increment(ref produced) - Volatile.Read(ref consumed);
+                if (ahead > maxAhead) maxAhead = ahead;
+            }
+            return Task.CompletedTask;
+        }, _ =>
+        {
+            Interlocked.Increment(ref consumed);
+            if (consumed % 1000 == 0) Thread.Sleep(5);
+        }, CancellationToken.None);
+
+        Assert.Equal(20_000, consumed);
+        // One batch being written plus a full queue at most.
+        Assert.InRange(maxAhead, 1, 2 * PipelinePump.Capacity + 1);
     }
 
     [Fact]
@@ -46,7 +104,7 @@ public class PipelineTests
             {
                 cleanedUp = true;
             }
-        }, CancellationToken.None));
+        }, _ => { }, CancellationToken.None));
         Assert.Equal("downstream stopped", e.Message);
         Assert.True(cleanedUp);
     }
@@ -58,7 +116,7 @@ public class PipelineTests
         {
             await Task.Yield();
             throw new TimeoutException();
-        }, CancellationToken.None));
+        }, _ => { }, CancellationToken.None));
     }
 
     [Fact]
@@ -69,7 +127,7 @@ public class PipelineTests
         {
             pump.Post(stop.Cancel);
             await Task.Delay(Timeout.Infinite, token);
-        }, stop.Token));
+        }, _ => { }, stop.Token));
     }
 
     [Fact]
@@ -90,7 +148,7 @@ public class PipelineTests
                 pump.Post(() => { });
                 cleanupFinished = true;
             }
-        }, stop.Token));
+        }, _ => { }, stop.Token));
         Assert.True(cleanupFinished);
     }
 

@@ -1,16 +1,40 @@
+using MailStoreAdmin.Core.Operations;
 using System.Net;
+using MailStoreAdmin.Core.Errors;
+using Xunit;
 using MailStoreAdmin.Core.Http;
 using MailStoreAdmin.Core.MailStore;
 using MailStoreAdmin.FakeServers.MailStore;
 
 namespace MailStoreAdmin.Core.Tests;
 
-/// <summary>Records everything the core reports, as the PowerShell layer would receive it.</summary>
-internal sealed class RecordingObserver : CallObserver
+/// <summary>Records everything an operation reports, as the PowerShell layer would receive it.</summary>
+internal sealed class RecordingContext : OperationContext
 {
     private readonly bool _debug;
-    public RecordingObserver(bool debug = false) => _debug = debug;
+    public RecordingContext(bool debug = false) => _debug = debug;
     public override bool IsDebugEnabled => _debug;
+    public List<object?> Objects { get; } = new();
+    public List<MailStoreAdminException> Errors { get; } = new();
+
+    public override void WriteObject(object? value)
+    {
+        lock (Objects) Objects.Add(value);
+    }
+
+    public override void WriteError(MailStoreAdminException error)
+    {
+        lock (Errors) Errors.Add(error);
+    }
+
+    /// <summary>The objects written so far of one type.</summary>
+    public List<T> Of<T>()
+    {
+        lock (Objects) return Objects.OfType<T>().ToList();
+    }
+
+    /// <summary>The one object written, of the given type.</summary>
+    public T Single<T>() => Assert.Single(Of<T>());
     public List<(LogLevel Level, string Message)> Logs { get; } = new();
     public List<MsTaskStatus> Statuses { get; } = new();
     public Action<MsTaskStatus>? OnEachStatus { get; set; }
@@ -20,7 +44,7 @@ internal sealed class RecordingObserver : CallObserver
         lock (Logs) Logs.Add((level, message));
     }
 
-    public override void OnStatus(MsTaskStatus status)
+    public override void OnTaskStatus(MsTaskStatus status)
     {
         lock (Statuses) Statuses.Add(status);
         OnEachStatus?.Invoke(status);
@@ -60,8 +84,8 @@ internal static class Fake
             CertificatePolicy = server.Uri.Scheme == "https" ? CertificatePolicy.Skip : CertificatePolicy.Validate,
         };
 
-    public static Task<MsConnection> ConnectAsync(FakeMailStoreServer server, CallObserver? observer = null) =>
-        MsConnection.ConnectAsync(Settings(server), observer, CancellationToken.None);
+    public static Task<MsConnection> ConnectAsync(FakeMailStoreServer server, OperationContext? context = null) =>
+        MsConnection.ConnectAsync(Settings(server), context, CancellationToken.None);
 
     public static KeyValuePair<string, object?>[] Args(params (string Name, object? Value)[] pairs) =>
         pairs.Select(p => new KeyValuePair<string, object?>(p.Name, p.Value)).ToArray();

@@ -148,8 +148,13 @@ public class CmdletConventionTests : IClassFixture<ModuleMetadata>
     [Fact]
     public void Every_output_type_of_the_module_has_a_table_view_whose_columns_exist()
     {
-        var format = XDocument.Load(Path.Combine(_m.BuildOutput, "MailStoreAdmin.Format.ps1xml"));
-        var views = format.Descendants("View").ToDictionary(v => v.Element("ViewSelectedBy")!.Element("TypeName")!.Value, v => v);
+        var files = Directory.GetFiles(Path.Combine(_m.BuildOutput, "Formats"), "*.Format.ps1xml");
+        Assert.NotEmpty(files);
+        // Every format file is loaded by the manifest, and a type has one view across all of them.
+        var manifest = File.ReadAllText(Path.Combine(_m.RepositoryRoot, "MailStoreAdmin.psd1"));
+        Assert.All(files, f => Assert.Contains("'Formats/" + Path.GetFileName(f) + "'", manifest));
+        var views = files.SelectMany(f => XDocument.Load(f).Descendants("View"))
+            .ToDictionary(v => v.Element("ViewSelectedBy")!.Element("TypeName")!.Value, v => v);
         var outputTypes = _m.Cmdlets.SelectMany(c => c.Type.GetCustomAttributesData().Where(a => a.AttributeType.Name == "OutputTypeAttribute"))
             .SelectMany(a => ((IEnumerable<System.Reflection.CustomAttributeTypedArgument>)a.ConstructorArguments[0].Value!).Select(v => (Type)v.Value!))
             .Where(t => t.Assembly == _m.Core || t.Assembly == _m.Module).Distinct().ToList();

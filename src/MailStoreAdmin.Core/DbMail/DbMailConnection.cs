@@ -1,3 +1,4 @@
+using MailStoreAdmin.Core.Operations;
 using System;
 using System.Linq;
 using System.Net.Http;
@@ -36,14 +37,14 @@ namespace MailStoreAdmin.Core.DbMail
         public DateTime ConnectedAt { get; } = DateTime.Now;
 
         /// <summary>Opens a connection and proves the address and the key with a harmless isUserPresent.</summary>
-        public static async Task<DbMailConnection> ConnectAsync(DbMailConnectionSettings settings, CallObserver observer,
+        public static async Task<DbMailConnection> ConnectAsync(DbMailConnectionSettings settings, OperationContext context,
             CancellationToken cancellationToken)
         {
             var connection = new DbMailConnection(settings);
             try
             {
                 var probe = new DbMailForm(DbMailRoutes.IsUserPresent, settings.Uri).Add("userName", "mailstoreadmin-connection-probe");
-                var answer = await connection.CallAsync(probe, observer, cancellationToken).ConfigureAwait(false);
+                var answer = await connection.CallAsync(probe, context, cancellationToken).ConfigureAwait(false);
                 if (!answer.TryGetProperty("found", out var found) || (found.ValueKind != JsonValueKind.True && found.ValueKind != JsonValueKind.False))
                 {
                     throw Unexpected(settings.Uri, DbMailRoutes.IsUserPresent, "it has no boolean 'found'");
@@ -58,16 +59,16 @@ namespace MailStoreAdmin.Core.DbMail
         }
 
         /// <summary>Sends one route and returns the JSON object of a "status":"ok" answer; anything else throws.</summary>
-        internal async Task<JsonElement> CallAsync(DbMailForm form, CallObserver observer, CancellationToken cancellationToken)
+        internal async Task<JsonElement> CallAsync(DbMailForm form, OperationContext context, CancellationToken cancellationToken)
         {
             var fields = new[] { new System.Collections.Generic.KeyValuePair<string, string>("secKey", _securityKey) }.Concat(form.Fields).ToList();
             var secrets = form.Secrets.Concat(new[] { _securityKey }).ToList();
             var options = new TransportCallOptions { Idempotent = DbMailRoutes.IsReadOnly(form.Route), Secrets = secrets };
-            using var response = await _transport.PostFormAsync(form.Route, fields, options, observer, cancellationToken).ConfigureAwait(false);
+            using var response = await _transport.PostFormAsync(form.Route, fields, options, context, cancellationToken).ConfigureAwait(false);
             var text = await HttpTransport.ReadTextAsync(response, MaxBodyChars).ConfigureAwait(false);
-            if (observer.IsDebugEnabled)
+            if (context.IsDebugEnabled)
             {
-                observer.Log(LogLevel.Debug, "Response body: " + Redactor.Truncate(Redactor.RedactJsonText(_transport.Scrub(text, secrets)), DebugBodyChars));
+                context.Log(LogLevel.Debug, "Response body: " + Redactor.Truncate(Redactor.RedactJsonText(_transport.Scrub(text, secrets)), DebugBodyChars));
             }
 
             var status = (int)response.StatusCode;

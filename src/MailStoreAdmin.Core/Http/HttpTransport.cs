@@ -1,3 +1,4 @@
+using MailStoreAdmin.Core.Operations;
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
@@ -98,7 +99,7 @@ namespace MailStoreAdmin.Core.Http
         /// POSTs a form and returns the response with its body unread (the caller streams and disposes it).
         /// </summary>
         public async Task<HttpResponseMessage> PostFormAsync(string relativePath,
-            IReadOnlyList<KeyValuePair<string, string>> form, TransportCallOptions options, CallObserver observer,
+            IReadOnlyList<KeyValuePair<string, string>> form, TransportCallOptions options, OperationContext context,
             CancellationToken cancellationToken)
         {
             var body = FormEncoder.Encode(form);
@@ -107,10 +108,10 @@ namespace MailStoreAdmin.Core.Http
             for (int attempt = 1; ; attempt++)
             {
                 var stopwatch = Stopwatch.StartNew();
-                observer.Log(LogLevel.Verbose, $"POST {new Uri(_settings.BaseUri, relativePath)} ({body.Length} bytes){AttemptSuffix(attempt)}");
-                if (observer.IsDebugEnabled)
+                context.Log(LogLevel.Verbose, $"POST {new Uri(_settings.BaseUri, relativePath)} ({body.Length} bytes){AttemptSuffix(attempt)}");
+                if (context.IsDebugEnabled)
                 {
-                    observer.Log(LogLevel.Debug, "Request body: " + Redactor.Truncate(Redactor.ScrubValues(
+                    context.Log(LogLevel.Debug, "Request body: " + Redactor.Truncate(Redactor.ScrubValues(
                         Redactor.DescribeForm(form), Concat(options.Secrets)), DebugBodyChars));
                 }
 
@@ -121,13 +122,13 @@ namespace MailStoreAdmin.Core.Http
                 }
                 catch (MailStoreAdminException e) when (e.Kind == ErrorKind.ConnectionError && attempt < attempts)
                 {
-                    observer.Log(LogLevel.Verbose, $"{relativePath}: {e.Message} Retrying.");
+                    context.Log(LogLevel.Verbose, $"{relativePath}: {e.Message} Retrying.");
                     await Task.Delay(RetryDelay(attempt), cancellationToken).ConfigureAwait(false);
                     continue;
                 }
 
                 var status = (int)response.StatusCode;
-                observer.Log(LogLevel.Verbose,
+                context.Log(LogLevel.Verbose,
                     $"{relativePath}: HTTP {status} {response.Content.Headers.ContentType?.MediaType} in {stopwatch.ElapsedMilliseconds} ms");
                 if (attempt < attempts && (status == 502 || status == 503 || status == 504))
                 {

@@ -16,7 +16,7 @@ namespace MailStoreAdmin.Core.Json
             switch (element.ValueKind)
             {
                 case JsonValueKind.Object:
-                    var dictionary = new OrderedDictionary();
+                    var dictionary = new PlainObject();
                     foreach (var property in element.EnumerateObject())
                     {
                         // Duplicate names (never seen, but legal JSON): the last one wins, as in ConvertFrom-Json.

@@ -32,6 +32,23 @@ namespace MailStoreAdmin.Core.MailStore
         public static bool IsReadOnlyName(string name) =>
             name.StartsWith("Get", StringComparison.OrdinalIgnoreCase) || string.Equals(name, "Ping", StringComparison.OrdinalIgnoreCase);
 
+        /// <summary>
+        /// Whether the server may answer with a task token instead of a result (the Administration API reference marks
+        /// these). The metadata does not say, so the list is kept here; any other function is still followed if the
+        /// server does answer "running".
+        /// </summary>
+        public bool IsLongRunning => LongRunningNames.Contains(Name);
+
+        private static readonly HashSet<string> LongRunningNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "CompactMasterDatabase", "CompactStore", "CreateBackup", "CreateInstance", "DeleteEmptyFolders", "DeleteInstances",
+            "FreezeInstances", "GetFolderStatistics", "MaintainFileSystemDatabases", "MergeStore", "MoveFolder",
+            "ProcessRetentionPolicies", "RebuildSelectedStoreIndexes", "RebuildStoreIndex", "RecoverStore", "RecreateRecoveryRecords",
+            "RefreshAllStoreStatistics", "RenewMasterKey", "RepairStoreDatabase", "RestartInstances", "RetryOpenStores", "RunProfile",
+            "RunTemporaryProfile", "SelectAllStoreIndexesForRebuild", "StartInstances", "StopInstances", "SyncUsersWithDirectoryServices",
+            "TestSmtpSettings", "TestSystemSmtpConfiguration", "ThawInstances", "UpgradeStore", "UpgradeStores", "VerifyStore", "VerifyStores",
+        };
+
         public MsApiArgument? FindArgument(string name) =>
             Arguments.FirstOrDefault(a => string.Equals(a.Name, name, StringComparison.OrdinalIgnoreCase));
 

@@ -1,3 +1,4 @@
+using MailStoreAdmin.Core.Operations;
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -47,10 +48,10 @@ namespace MailStoreAdmin.Core.MailStore
         public MsMetadata Metadata => _metadata ?? throw new InvalidOperationException("The connection has no metadata yet.");
 
         /// <summary>Opens the transport, loads the metadata and proves the credentials.</summary>
-        public static async Task<MsConnection> ConnectAsync(MsConnectionSettings settings, CallObserver? observer,
+        public static async Task<MsConnection> ConnectAsync(MsConnectionSettings settings, OperationContext? context,
             CancellationToken cancellationToken)
         {
-            observer ??= CallObserver.None;
+            context ??= OperationContext.None;
             var endpoint = new HttpEndpointSettings(settings.BuildBaseUri())
             {
                 BasicCredential = settings.Credential,
@@ -61,8 +62,8 @@ namespace MailStoreAdmin.Core.MailStore
             var connection = new MsConnection(settings, new HttpTransport(endpoint));
             try
             {
-                await connection.LoadMetadataAsync(observer, cancellationToken).ConfigureAwait(false);
-                await connection.ProveCredentialsAsync(observer, cancellationToken).ConfigureAwait(false);
+                await connection.LoadMetadataAsync(context, cancellationToken).ConfigureAwait(false);
+                await connection.ProveCredentialsAsync(context, cancellationToken).ConfigureAwait(false);
                 return connection;
             }
             catch
@@ -72,10 +73,10 @@ namespace MailStoreAdmin.Core.MailStore
             }
         }
 
-        private async Task LoadMetadataAsync(CallObserver observer, CancellationToken cancellationToken)
+        private async Task LoadMetadataAsync(OperationContext context, CancellationToken cancellationToken)
         {
             using var response = await _transport.PostFormAsync("api/get-metadata", Array.Empty<KeyValuePair<string, string>>(),
-                new TransportCallOptions { Idempotent = true }, observer, cancellationToken).ConfigureAwait(false);
+                new TransportCallOptions { Idempotent = true }, context, cancellationToken).ConfigureAwait(false);
             await EnsureSuccessAsync(response, "get-metadata", null, Array.Empty<string>()).ConfigureAwait(false);
             var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
             var bytes = await ReadAllAsync(stream, cancellationToken).ConfigureAwait(false);
@@ -90,26 +91,26 @@ namespace MailStoreAdmin.Core.MailStore
                 throw new MailStoreAdminException(ErrorKind.ProtocolError, "InvalidMetadata",
                     $"{Uri} answered get-metadata with something that is not JSON; is this the MailStore Administration API?", Uri, e);
             }
-            observer.Log(LogLevel.Verbose, $"Loaded metadata: {_metadata.Functions.Count} functions.");
+            context.Log(LogLevel.Verbose, $"Loaded metadata: {_metadata.Functions.Count} functions.");
         }
 
         // The Server answers get-metadata without checking credentials, so a cheap authenticated call follows.
-        private async Task ProveCredentialsAsync(CallObserver observer, CancellationToken cancellationToken)
+        private async Task ProveCredentialsAsync(OperationContext context, CancellationToken cancellationToken)
         {
             if (ServiceProvider || !Metadata.Contains("GetServerInfo")) return;
             await InvokeAsync("GetServerInfo", null, item =>
             {
                 ServerVersion = Text(item, "version");
                 MachineName = Text(item, "machineName");
-            }, observer, cancellationToken).ConfigureAwait(false);
+            }, context, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>Runs a function to its end, following it through get-status when it runs long.</summary>
         public async Task<MsCallResult> InvokeAsync(string function, IEnumerable<KeyValuePair<string, object?>>? arguments,
-            Action<JsonElement>? onResultItem, CallObserver? observer, CancellationToken cancellationToken, object? target = null)
+            Action<JsonElement>? onResultItem, OperationContext? context, CancellationToken cancellationToken, object? target = null)
         {
-            var task = await StartAsync(function, arguments, onResultItem, observer, cancellationToken, target).ConfigureAwait(false);
-            return await WaitAsync(task, onResultItem, observer, cancellationToken).ConfigureAwait(false);
+            var task = await StartAsync(function, arguments, onResultItem, context, cancellationToken, target).ConfigureAwait(false);
+            return await WaitAsync(task, onResultItem, context, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>
@@ -117,10 +118,10 @@ namespace MailStoreAdmin.Core.MailStore
         /// Validation and encoding happen before anything is sent.
         /// </summary>
         public async Task<MsTask> StartAsync(string function, IEnumerable<KeyValuePair<string, object?>>? arguments,
-            Action<JsonElement>? onResultItem, CallObserver? observer, CancellationToken cancellationToken, object? target = null)
+            Action<JsonElement>? onResultItem, OperationContext? context, CancellationToken cancellationToken, object? target = null)
         {
             ThrowIfClosed();
-            observer ??= CallObserver.None;
+            context ??= OperationContext.None;
             var definition = Metadata.Get(function);
             var encoded = MsArgumentEncoder.Encode(definition, arguments, _settings.InstanceId);
             var task = new MsTask(this, definition.Name, target) { Secrets = encoded.Secrets };
@@ -129,10 +130,33 @@ namespace MailStoreAdmin.Core.MailStore
                 Idempotent = MsApiFunction.IsReadOnlyName(definition.Name),
                 Secrets = encoded.Secrets,
             };
-            using var response = await _transport.PostFormAsync(definition.RelativeUri, encoded.Fields, options, observer,
-                cancellationToken).ConfigureAwait(false);
-            var envelope = await ReadEnvelopeAsync(response, task, onResultItem, observer, cancellationToken).ConfigureAwait(false);
-            Report(task, envelope, observer);
+            // A change or a long-running function may already run on the server before its first answer names the
+            // task. Stopping then must not abandon it: the invoke gets a bounded grace period to answer, and a task it
+            // names is cancelled below. Plain reads stop at once.
+            var mayLeaveTask = definition.IsLongRunning || !MsApiFunction.IsReadOnlyName(definition.Name);
+            using var invokeCancellation = new CancellationTokenSource();
+            using var stopping = cancellationToken.Register(() =>
+            {
+                if (mayLeaveTask) invokeCancellation.CancelAfter(_settings.CancelGracePeriod);
+                else invokeCancellation.Cancel();
+            });
+            try
+            {
+                using var response = await _transport.PostFormAsync(definition.RelativeUri, encoded.Fields, options, context,
+                    invokeCancellation.Token).ConfigureAwait(false);
+                var envelope = await ReadEnvelopeAsync(response, task, onResultItem, context, invokeCancellation.Token).ConfigureAwait(false);
+                Report(task, envelope, context);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                throw new OperationCanceledException(cancellationToken);
+            }
+            if (cancellationToken.IsCancellationRequested)
+            {
+                // Stopped while the invoke was in flight: WaitAsync sees the stop at once and cancels the task it names.
+                if (!task.IsCompleted && task.Token != null) await WaitAsync(task, onResultItem, context, cancellationToken).ConfigureAwait(false);
+                throw new OperationCanceledException(cancellationToken);
+            }
             return task;
         }
 
@@ -140,10 +164,10 @@ namespace MailStoreAdmin.Core.MailStore
         /// Long-polls a running task to its end. On cancellation, asks the server to cancel (cancel-async) and keeps
         /// polling until it confirms, then throws OperationCanceledException.
         /// </summary>
-        public async Task<MsCallResult> WaitAsync(MsTask task, Action<JsonElement>? onResultItem, CallObserver? observer,
+        public async Task<MsCallResult> WaitAsync(MsTask task, Action<JsonElement>? onResultItem, OperationContext? context,
             CancellationToken cancellationToken)
         {
-            observer ??= CallObserver.None;
+            context ??= OperationContext.None;
             CancellationTokenSource? grace = null;
             try
             {
@@ -153,12 +177,12 @@ namespace MailStoreAdmin.Core.MailStore
                     var token = grace?.Token ?? cancellationToken;
                     try
                     {
-                        last = await GetStatusAsync(task, onResultItem, observer, token).ConfigureAwait(false);
+                        last = await GetStatusAsync(task, onResultItem, context, token).ConfigureAwait(false);
                     }
                     catch (OperationCanceledException) when (grace == null && cancellationToken.IsCancellationRequested)
                     {
                         grace = new CancellationTokenSource(_settings.CancelGracePeriod);
-                        await RequestCancelAsync(task, observer, grace.Token).ConfigureAwait(false);
+                        await RequestCancelAsync(task, context, grace.Token).ConfigureAwait(false);
                     }
                 }
                 if (task.CancelRequested && grace != null) throw new OperationCanceledException(cancellationToken);
@@ -167,7 +191,7 @@ namespace MailStoreAdmin.Core.MailStore
             }
             catch (OperationCanceledException) when (grace != null && grace.IsCancellationRequested)
             {
-                observer.Log(LogLevel.Verbose, $"{task.Function}: the server did not confirm the cancellation within {_settings.CancelGracePeriod.TotalSeconds:0} s.");
+                context.Log(LogLevel.Verbose, $"{task.Function}: the server did not confirm the cancellation within {_settings.CancelGracePeriod.TotalSeconds:0} s.");
                 throw new OperationCanceledException(cancellationToken);
             }
             finally
@@ -177,20 +201,20 @@ namespace MailStoreAdmin.Core.MailStore
         }
 
         /// <summary>Asks the server to cancel a running task (cooperative: the server decides when it stops).</summary>
-        public async Task RequestCancelAsync(MsTask task, CallObserver? observer, CancellationToken cancellationToken)
+        public async Task RequestCancelAsync(MsTask task, OperationContext? context, CancellationToken cancellationToken)
         {
-            observer ??= CallObserver.None;
+            context ??= OperationContext.None;
             if (task.IsCompleted || task.Token == null) return;
             ThrowIfClosed();
             var fields = new[] { new KeyValuePair<string, string>("token", task.Token) };
-            observer.Log(LogLevel.Verbose, $"{task.Function}: asking the server to cancel the task.");
+            context.Log(LogLevel.Verbose, $"{task.Function}: asking the server to cancel the task.");
             using var response = await _transport.PostFormAsync("api/cancel-async", fields,
-                new TransportCallOptions { Idempotent = true }, observer, cancellationToken).ConfigureAwait(false);
+                new TransportCallOptions { Idempotent = true }, context, cancellationToken).ConfigureAwait(false);
             await EnsureSuccessAsync(response, "cancel-async", task, task.Secrets).ConfigureAwait(false);
             task.CancelRequested = true;
         }
 
-        private async Task<MsEnvelope> GetStatusAsync(MsTask task, Action<JsonElement>? onResultItem, CallObserver observer,
+        private async Task<MsEnvelope> GetStatusAsync(MsTask task, Action<JsonElement>? onResultItem, OperationContext context,
             CancellationToken cancellationToken)
         {
             var fields = new[]
@@ -204,31 +228,31 @@ namespace MailStoreAdmin.Core.MailStore
                 Idempotent = true,
                 Timeout = _settings.RequestTimeout + TimeSpan.FromMilliseconds(_settings.StatusWaitMilliseconds),
             };
-            using var response = await _transport.PostFormAsync("api/get-status", fields, options, observer, cancellationToken)
+            using var response = await _transport.PostFormAsync("api/get-status", fields, options, context, cancellationToken)
                 .ConfigureAwait(false);
-            var envelope = await ReadEnvelopeAsync(response, task, onResultItem, observer, cancellationToken).ConfigureAwait(false);
-            Report(task, envelope, observer);
+            var envelope = await ReadEnvelopeAsync(response, task, onResultItem, context, cancellationToken).ConfigureAwait(false);
+            Report(task, envelope, context);
             return envelope;
         }
 
-        private static void Report(MsTask task, MsEnvelope envelope, CallObserver observer)
+        private static void Report(MsTask task, MsEnvelope envelope, OperationContext context)
         {
             var newLines = task.Apply(envelope);
             // Plain calls finish on the first answer; only tasks that ran get status reports.
-            if (task.Token != null) observer.OnStatus(new MsTaskStatus(task, envelope, newLines));
+            if (task.Token != null) context.OnTaskStatus(new MsTaskStatus(task, envelope, newLines));
         }
 
         private async Task<MsEnvelope> ReadEnvelopeAsync(HttpResponseMessage response, MsTask task,
-            Action<JsonElement>? onResultItem, CallObserver observer, CancellationToken cancellationToken)
+            Action<JsonElement>? onResultItem, OperationContext context, CancellationToken cancellationToken)
         {
             await EnsureSuccessAsync(response, task.Function, task, task.Secrets).ConfigureAwait(false);
             var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-            if (observer.IsDebugEnabled)
+            if (context.IsDebugEnabled)
             {
                 // Debug needs the text; only then is the body buffered.
                 var bytes = await ReadAllAsync(stream, cancellationToken).ConfigureAwait(false);
                 var text = System.Text.Encoding.UTF8.GetString(bytes).TrimStart('\uFEFF');
-                observer.Log(LogLevel.Debug, "Response body: " +
+                context.Log(LogLevel.Debug, "Response body: " +
                     Redactor.Truncate(_transport.Scrub(Redactor.RedactJsonText(text), task.Secrets), 4096));
                 stream = new System.IO.MemoryStream(bytes);
             }

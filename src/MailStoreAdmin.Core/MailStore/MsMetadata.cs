@@ -48,7 +48,7 @@ namespace MailStoreAdmin.Core.MailStore
             }
             foreach (var name in list)
             {
-                var pattern = new Pipeline.Wildcard(name);
+                var pattern = new Text.Wildcard(name);
                 if (pattern.IsPattern)
                 {
                     foreach (var function in Functions.Where(f => pattern.IsMatch(f.Name))) onFunction(function);

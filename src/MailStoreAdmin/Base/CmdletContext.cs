@@ -6,16 +6,18 @@ using System.Threading;
 using MailStoreAdmin.Core.Errors;
 using MailStoreAdmin.Core.Http;
 using MailStoreAdmin.Core.MailStore;
-using MailStoreAdmin.Core.Pipeline;
+using MailStoreAdmin.Core.Operations;
+using MailStoreAdmin.Core.Sessions;
+using MailStoreAdmin.Core.Text;
 
 namespace MailStoreAdmin.Base
 {
     /// <summary>
     /// What asynchronous work may do to the pipeline, from any thread: every call is queued to the pipeline thread.
-    /// It is also the core's CallObserver: log events become Verbose/Debug records, task statuses a progress bar
+    /// It is also the core's OperationContext: log events become Verbose/Debug records, task statuses a progress bar
     /// (throttled to a few updates a second), and new task log lines Information records tagged "MailStoreLog".
     /// </summary>
-    public sealed class CmdletContext : CallObserver
+    public sealed class CmdletContext : OperationContext
     {
         private static int _lastActivityId;
         private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(200);
@@ -33,11 +35,9 @@ namespace MailStoreAdmin.Base
 
         public override bool IsDebugEnabled => _debugEnabled;
 
-        public void WriteObject(object? value) => _pump.Post(() => _cmdlet.WriteObject(value));
+        public override void WriteObject(object? value) => _pump.WriteObject(value);
 
-        public void WriteError(MailStoreAdminException exception) => _pump.Post(() => _cmdlet.WriteError(ErrorRecords.From(exception)));
-
-        public void WriteVerbose(string message) => _pump.Post(() => _cmdlet.WriteVerbose(message));
+        public override void WriteError(MailStoreAdminException error) => _pump.Post(() => _cmdlet.WriteError(ErrorRecords.From(error)));
 
         public override bool ShouldProcess(string target, string action) => _pump.Invoke(() => _cmdlet.ShouldProcess(target, action));
 
@@ -51,7 +51,7 @@ namespace MailStoreAdmin.Base
             }
         }
 
-        public override void OnStatus(MsTaskStatus status)
+        public override void OnTaskStatus(MsTaskStatus status)
         {
             foreach (var line in status.NewLogLines)
             {

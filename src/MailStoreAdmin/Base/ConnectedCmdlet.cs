@@ -2,7 +2,9 @@ using System;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
-using MailStoreAdmin.Core.Pipeline;
+using MailStoreAdmin.Core.Operations;
+using MailStoreAdmin.Core.Sessions;
+using MailStoreAdmin.Core.Text;
 
 namespace MailStoreAdmin.Base
 {
@@ -24,8 +26,8 @@ namespace MailStoreAdmin.Base
         /// <summary>The cmdlet that opens a connection and the service's name, for the NotConnected error.</summary>
         private protected abstract (string ConnectCommand, string Service) ConnectHint { get; }
 
-        /// <summary>Runs work against the resolved connection; see <see cref="MailStoreAdminCmdlet.Run"/>.</summary>
-        protected void RunWithConnection(Func<TConnection, CmdletContext, CancellationToken, Task> work, bool terminating = false)
+        /// <summary>Runs one operation against the resolved connection; see <see cref="MailStoreAdminCmdlet.Run"/>.</summary>
+        protected void Run(Func<TConnection, OperationContext, CancellationToken, Task> work, bool terminating = false)
         {
             var connection = ResolveConnection();
             Run((context, token) => work(connection, context, token), terminating);

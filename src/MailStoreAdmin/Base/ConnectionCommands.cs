@@ -1,5 +1,7 @@
 using System.Management.Automation;
-using MailStoreAdmin.Core.Pipeline;
+using MailStoreAdmin.Core.Operations;
+using MailStoreAdmin.Core.Sessions;
+using MailStoreAdmin.Core.Text;
 
 namespace MailStoreAdmin.Base
 {

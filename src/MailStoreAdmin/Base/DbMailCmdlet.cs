@@ -2,7 +2,9 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using MailStoreAdmin.Core.DbMail;
-using MailStoreAdmin.Core.Pipeline;
+using MailStoreAdmin.Core.Operations;
+using MailStoreAdmin.Core.Sessions;
+using MailStoreAdmin.Core.Text;
 
 namespace MailStoreAdmin.Base
 {
@@ -13,9 +15,9 @@ namespace MailStoreAdmin.Base
         private protected override (string ConnectCommand, string Service) ConnectHint => ("Connect-DbMailApi", "dbmail-api");
 
         /// <summary>Runs the work once per user name; a failure for one name is an error record and the rest go on.</summary>
-        protected void RunForEachUser(string[] userNames, Func<DbMailConnection, string, CmdletContext, CancellationToken, Task> work)
+        protected void RunForEachUser(string[] userNames, Func<DbMailConnection, string, OperationContext, CancellationToken, Task> work)
         {
-            foreach (var name in userNames) RunWithConnection((connection, context, token) => work(connection, name, context, token));
+            foreach (var name in userNames) Run((connection, context, token) => work(connection, name, context, token));
         }
     }
 }

@@ -3,14 +3,17 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using MailStoreAdmin.Core.Errors;
-using MailStoreAdmin.Core.Pipeline;
+using MailStoreAdmin.Core.Operations;
+using MailStoreAdmin.Core.Sessions;
+using MailStoreAdmin.Core.Text;
 
 namespace MailStoreAdmin.Base
 {
     /// <summary>
-    /// The PowerShell wiring every cmdlet shares: Ctrl+C (StopProcessing) cancels the running work, the work runs
-    /// asynchronously while everything it reports is written on the pipeline thread, and core errors become
-    /// ErrorRecords. A cmdlet only declares parameters and calls <see cref="Run"/>.
+    /// The PowerShell wiring every cmdlet shares: Ctrl+C (StopProcessing) cancels the running work, the work (one
+    /// core operation) runs asynchronously while everything it reports through its <see cref="OperationContext"/> is
+    /// written on the pipeline thread, and core errors become ErrorRecords. A cmdlet only declares parameters and
+    /// calls <see cref="Run"/> (or ConnectedCmdlet.Run) with one operation.
     /// </summary>
     public abstract class MailStoreAdminCmdlet : PSCmdlet, IDisposable
     {
@@ -29,7 +32,7 @@ namespace MailStoreAdmin.Base
         /// becomes a non-terminating error record (so one bad pipeline item does not end the others) unless
         /// <paramref name="terminating"/> is set.
         /// </summary>
-        protected void Run(Func<CmdletContext, CancellationToken, Task> work, bool terminating = false)
+        protected void Run(Func<OperationContext, CancellationToken, Task> work, bool terminating = false)
         {
             var context = default(CmdletContext);
             try
@@ -38,7 +41,7 @@ namespace MailStoreAdmin.Base
                 {
                     context = new CmdletContext(this, pump, _debugEnabled);
                     return work(context, token);
-                }, _stopping.Token);
+                }, value => WriteObject(PowerShellValues.ToPowerShell(value)), _stopping.Token);
             }
             catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
             {

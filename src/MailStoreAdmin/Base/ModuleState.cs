@@ -2,7 +2,9 @@ using System.Management.Automation;
 using System.Management.Automation.Runspaces;
 using MailStoreAdmin.Core.DbMail;
 using MailStoreAdmin.Core.MailStore;
-using MailStoreAdmin.Core.Pipeline;
+using MailStoreAdmin.Core.Operations;
+using MailStoreAdmin.Core.Sessions;
+using MailStoreAdmin.Core.Text;
 
 namespace MailStoreAdmin.Base
 {

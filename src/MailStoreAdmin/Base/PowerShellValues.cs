@@ -3,6 +3,8 @@ using System.Collections.Generic;
 using System.Collections.Specialized;
 using System.Linq;
 using System.Management.Automation;
+using MailStoreAdmin.Core.Json;
+using MailStoreAdmin.Core.MailStore.Models;
 
 namespace MailStoreAdmin.Base
 {
@@ -46,18 +48,25 @@ namespace MailStoreAdmin.Base
             }
         }
 
-        /// <summary>Plain JSON values (ordered dictionaries) become PSCustomObjects, recursively.</summary>
+        /// <summary>
+        /// What the core writes, as PowerShell shows it: PlainObjects become PSCustomObjects (recursively, also inside
+        /// a task result); everything else goes out unchanged.
+        /// </summary>
         public static object? ToPowerShell(object? value)
         {
             switch (value)
             {
-                case OrderedDictionary dictionary:
+                case PlainObject plain:
                     var result = new PSObject();
-                    foreach (DictionaryEntry entry in dictionary)
+                    foreach (DictionaryEntry entry in plain)
                     {
                         result.Properties.Add(new PSNoteProperty((string)entry.Key, ToPowerShell(entry.Value)));
                     }
+                    if (plain.TypeName != null) result.TypeNames.Insert(0, plain.TypeName);
                     return result;
+                case MsTaskResult taskResult:
+                    taskResult.Result = taskResult.Result.Select(ToPowerShell).ToArray();
+                    return taskResult;
                 case object?[] array:
                     return array.Select(ToPowerShell).ToArray();
                 default:

@@ -1,3 +1,4 @@
+using MailStoreAdmin.Core.Operations;
 using MailStoreAdmin.Core.DbMail;
 using MailStoreAdmin.Core.DbMail.Operations;
 using MailStoreAdmin.Core.Errors;
@@ -13,7 +14,7 @@ public sealed class DbMailConnectionTests
     public async Task Connect_proves_the_key_with_a_read_and_sends_it_as_a_form_field()
     {
         await using var fake = await FakeDbMailApiServer.StartAsync();
-        using var connection = await DbMailConnection.ConnectAsync(DbMailFixture.Settings(fake), CallObserver.None, CancellationToken.None);
+        using var connection = await DbMailConnection.ConnectAsync(DbMailFixture.Settings(fake), OperationContext.None, CancellationToken.None);
         var call = Assert.Single(fake.Calls);
         Assert.Equal("/isUserPresent", call.Path);
         Assert.Equal(DbMailFixture.SecKey, call.Form["secKey"]);
@@ -25,7 +26,7 @@ public sealed class DbMailConnectionTests
     {
         await using var fake = await FakeDbMailApiServer.StartAsync();
         var e = await Assert.ThrowsAsync<MailStoreAdminException>(() =>
-            DbMailConnection.ConnectAsync(DbMailFixture.Settings(fake, "wrong-key-123"), CallObserver.None, CancellationToken.None));
+            DbMailConnection.ConnectAsync(DbMailFixture.Settings(fake, "wrong-key-123"), OperationContext.None, CancellationToken.None));
         Assert.Equal("DbMailSecurityKeyRejected", e.ErrorId);
         Assert.Equal(ErrorKind.AuthenticationError, e.Kind);
         Assert.Contains("security key", e.Message);
@@ -37,7 +38,7 @@ public sealed class DbMailConnectionTests
     {
         await using var fake = await FakeDbMailApiServer.StartAsync();
         var e = await Assert.ThrowsAsync<MailStoreAdminException>(() =>
-            DbMailConnection.ConnectAsync(DbMailFixture.Settings(fake, path: "webmail/api/"), CallObserver.None, CancellationToken.None));
+            DbMailConnection.ConnectAsync(DbMailFixture.Settings(fake, path: "webmail/api/"), OperationContext.None, CancellationToken.None));
         Assert.Equal("DbMailEndpointNotFound", e.ErrorId);
         Assert.Contains("does not look like a dbmail-api endpoint", e.Message);
     }
@@ -48,7 +49,7 @@ public sealed class DbMailConnectionTests
         await using var fake = await FakeDbMailApiServer.StartAsync();
         var settings = DbMailFixture.Settings(fake);
         settings.AllowUnencryptedAuthentication = false;
-        var e = await Assert.ThrowsAsync<MailStoreAdminException>(() => DbMailConnection.ConnectAsync(settings, CallObserver.None, CancellationToken.None));
+        var e = await Assert.ThrowsAsync<MailStoreAdminException>(() => DbMailConnection.ConnectAsync(settings, OperationContext.None, CancellationToken.None));
         Assert.Equal("UnencryptedAuthenticationRefused", e.ErrorId);
         Assert.Empty(fake.Calls);
     }
@@ -58,8 +59,8 @@ public sealed class DbMailConnectionTests
     {
         await using var fake = await FakeDbMailApiServer.StartAsync(new FakeDbMailOptions { Tls = true });
         var settings = new DbMailConnectionSettings(fake.Uri, "peer-secret") { CertificatePolicy = CertificatePolicy.Pin(fake.Thumbprint!) };
-        using var connection = await DbMailConnection.ConnectAsync(settings, CallObserver.None, CancellationToken.None);
-        Assert.True(await DbMailUserOperations.ExistsAsync(connection, "nobody", CallObserver.None, CancellationToken.None) is false);
+        using var connection = await DbMailConnection.ConnectAsync(settings, OperationContext.None, CancellationToken.None);
+        Assert.True(await DbMailUserOperations.ExistsAsync(connection, "nobody", OperationContext.None, CancellationToken.None) is false);
     }
 
     [Fact]
@@ -79,12 +80,12 @@ public sealed class DbMailConnectionTests
         await using var f = await DbMailFixture.StartAsync();
         const string password = "it's-S3cret";
         var form = new DbMailForm(DbMailRoutes.ChangePassword, "nobody").Add("userName", "nobody").AddSecret("password", password);
-        var observer = new RecordingObserver(debug: true);
-        var e = await Assert.ThrowsAsync<MailStoreAdminException>(() => f.Connection.CallAsync(form, observer, f.None));
+        var context = new RecordingContext(debug: true);
+        var e = await Assert.ThrowsAsync<MailStoreAdminException>(() => f.Connection.CallAsync(form, context, f.None));
         Assert.Equal("DbMailApiCallFailed", e.ErrorId);
         Assert.Contains("does not exist", e.Message);
         Assert.Contains("-w '***'", e.Message);
-        foreach (var text in new[] { e.ToString(), observer.AllText() })
+        foreach (var text in new[] { e.ToString(), context.AllText() })
         {
             Assert.DoesNotContain("S3cret", text);
             Assert.DoesNotContain(DbMailFixture.SecKey, text);
@@ -109,11 +110,11 @@ public sealed class DbMailConnectionTests
         await using var f = await DbMailFixture.StartAsync();
         f.Server.AddUser("alice");
         await DbMailFetchRuleOperations.AddAsync(f.Connection, "alice", "pop.example.test", "remote@example.test", "Pop3-Secret", false, f.Observer, f.None);
-        var observer = new RecordingObserver(debug: true);
-        await DbMailFetchRuleOperations.ListAsync(f.Connection, "alice", observer, f.None);
-        Assert.Contains("listGetMailRules", observer.AllText());
-        Assert.DoesNotContain("Pop3-Secret", observer.AllText());
-        Assert.DoesNotContain(DbMailFixture.SecKey, observer.AllText());
+        var context = new RecordingContext(debug: true);
+        await DbMailFetchRuleOperations.ListAsync(f.Connection, "alice", context, f.None);
+        Assert.Contains("listGetMailRules", context.AllText());
+        Assert.DoesNotContain("Pop3-Secret", context.AllText());
+        Assert.DoesNotContain(DbMailFixture.SecKey, context.AllText());
     }
 
     [Theory]

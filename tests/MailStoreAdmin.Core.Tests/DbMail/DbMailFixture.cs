@@ -1,3 +1,4 @@
+using MailStoreAdmin.Core.Operations;
 using MailStoreAdmin.Core.DbMail;
 using MailStoreAdmin.Core.Http;
 using MailStoreAdmin.FakeServers.DbMail;
@@ -17,7 +18,7 @@ internal sealed class DbMailFixture : IAsyncDisposable
 
     public FakeDbMailApiServer Server { get; }
     public DbMailConnection Connection { get; }
-    public RecordingObserver Observer { get; } = new();
+    public RecordingContext Observer { get; } = new();
     public CancellationToken None => CancellationToken.None;
 
     public static async Task<DbMailFixture> StartAsync(Action<FakeDbMailOptions>? configure = null)
@@ -25,7 +26,7 @@ internal sealed class DbMailFixture : IAsyncDisposable
         var options = new FakeDbMailOptions { SecKey = SecKey };
         configure?.Invoke(options);
         var server = await FakeDbMailApiServer.StartAsync(options);
-        var connection = await DbMailConnection.ConnectAsync(Settings(server), CallObserver.None, CancellationToken.None);
+        var connection = await DbMailConnection.ConnectAsync(Settings(server), OperationContext.None, CancellationToken.None);
         server.ClearCalls();
         return new DbMailFixture(server, connection);
     }

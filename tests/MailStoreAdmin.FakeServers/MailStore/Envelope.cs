@@ -64,6 +64,14 @@ public sealed class FakeTask
     public string Token { get; } = Guid.NewGuid().ToString("N");
     public volatile bool CancelRequested;
 
+    public string StatusCode
+    {
+        get
+        {
+            lock (_gate) return _statusCode;
+        }
+    }
+
     public void Update(int percent, string statusText, string log) => Change("running", percent, statusText, null, log);
 
     public void Finish(string statusCode, EnvelopeError? error, string log) => Change(statusCode, 100, null, error, log);

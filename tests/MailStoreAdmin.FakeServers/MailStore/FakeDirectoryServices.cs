@@ -63,6 +63,7 @@ public sealed class FakeDirectoryServices
             return $"The configuration is not valid JSON: {e.Message}";
         }
         if (node is not JsonObject configuration) return "The configuration must be a JSON object.";
+        if (configuration["type"] is JsonNode type && type.GetValueKind() != JsonValueKind.String) return "The configuration's type must be a string.";
         lock (_gate)
         {
             if (configuration["password"] is JsonValue value && value.TryGetValue<string>(out var password)) _password = password;

@@ -18,6 +18,9 @@ public sealed class FakeMailStoreOptions
     public int VerifySteps { get; set; } = 5;
     public TimeSpan VerifyStepDelay { get; set; } = TimeSpan.FromMilliseconds(50);
 
+    /// <summary>How long the first answer to a long-running invoke is held back while its task already runs.</summary>
+    public TimeSpan InvokeAnswerDelay { get; set; } = TimeSpan.Zero;
+
     /// <summary>Store whose verification ends "failed" (a damaged store).</summary>
     public int DamagedStoreId { get; set; } = 3;
 }

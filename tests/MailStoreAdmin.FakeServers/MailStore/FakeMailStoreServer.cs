@@ -19,6 +19,7 @@ public sealed class FakeMailStoreServer : IAsyncDisposable
     private readonly FakeMailStoreData _data;
     private readonly FakeDirectoryServices _directory;
     private readonly ConcurrentDictionary<string, FakeTask> _tasks = new();
+    private readonly FakeFunctionTable _functions = new();
     private readonly ConcurrentQueue<RecordedCall> _calls = new();
     private LoopbackHost? _host;
     private int _userInfoInFlight;
@@ -38,6 +39,9 @@ public sealed class FakeMailStoreServer : IAsyncDisposable
         _options = options ?? new FakeMailStoreOptions();
         _data = new FakeMailStoreData(_options);
         _directory = new FakeDirectoryServices(_data);
+        // One line per area of the API; each area lives in its own file.
+        IFakeFunctions[] areas = { new FakeCoreFunctions(this) };
+        foreach (var area in areas) area.Register(_functions);
     }
 
     public Uri Uri => _host?.Uri ?? throw new InvalidOperationException("Not started.");
@@ -46,6 +50,9 @@ public sealed class FakeMailStoreServer : IAsyncDisposable
     public FakeDirectoryServices DirectoryServices => _directory;
     public FakeMailStoreData Data => _data;
     public IReadOnlyList<RecordedCall> Calls => _calls.ToArray();
+
+    /// <summary>Every task started so far, to check how it ended.</summary>
+    public IReadOnlyCollection<FakeTask> Tasks => _tasks.Values.ToArray();
     public IEnumerable<RecordedCall> CallsTo(string path) => _calls.Where(c => c.Path.EndsWith(path, StringComparison.Ordinal));
     public void ClearCalls() => _calls.Clear();
 
@@ -116,8 +123,7 @@ public sealed class FakeMailStoreServer : IAsyncDisposable
         var missing = function.Arguments.FirstOrDefault(a => !a.Nullable && !form.ContainsKey(a.Name));
         if (missing != null)
         {
-            await WriteEnvelopeAsync(context, Envelope.Failed($"Missing API argument {missing.Name}.",
-                $"System.ArgumentException: Missing API argument {missing.Name}.\r\n   at MailStore.Server.Api.Invoke()"));
+            await WriteEnvelopeAsync(context, FakeCall.Invalid($"Missing API argument {missing.Name}."));
             return;
         }
         await InvokeAsync(context, function.Name, form);
@@ -125,97 +131,38 @@ public sealed class FakeMailStoreServer : IAsyncDisposable
 
     private async Task InvokeAsync(HttpContext context, string function, Dictionary<string, string> form)
     {
-        switch (function)
+        var handler = _functions.Find(function);
+        if (handler == null)
         {
-            case "GetServerInfo":
-                await WriteEnvelopeAsync(context, Envelope.Succeeded(w =>
-                {
-                    w.WriteStartObject();
-                    w.WriteString("version", "25.3.1.23456");
-                    w.WriteString("machineName", "FAKE-MAILSTORE");
-                    w.WriteEndObject();
-                }));
-                return;
-            case "GetUsers":
-                await WriteEnvelopeAsync(context, Envelope.Succeeded(_data.WriteUsers));
-                return;
-            case "GetUserInfo":
-                var inFlight = Interlocked.Increment(ref _userInfoInFlight);
-                InterlockedMax(ref _maxUserInfoInFlight, inFlight);
-                try
-                {
-                    if (_options.UserInfoLatency > TimeSpan.Zero) await Task.Delay(_options.UserInfoLatency, context.RequestAborted);
-                }
-                finally
-                {
-                    Interlocked.Decrement(ref _userInfoInFlight);
-                }
-                var userName = form["userName"];
-                await WriteEnvelopeAsync(context, _data.UserExists(userName)
-                    ? Envelope.Succeeded(w => _data.WriteUserInfo(w, userName))
-                    : Envelope.Failed($"User '{userName}' does not exist.", "MailStore.Common.ApiException: User does not exist."));
-                return;
-            case "GetStores":
-                var includeSize = form.TryGetValue("includeSize", out var size) && size == "true";
-                await WriteEnvelopeAsync(context, Envelope.Succeeded(w => _data.WriteStores(w, includeSize)));
-                return;
-            case "VerifyStore":
-                if (!int.TryParse(form["id"], out var id) || !_data.StoreExists(id))
-                {
-                    await WriteEnvelopeAsync(context, Envelope.Failed($"Store {form["id"]} does not exist.", null));
-                    return;
-                }
-                var task = StartVerification(id, form["includeIndexes"] == "true");
-                await WriteEnvelopeAsync(context, task.Snapshot(-1));
-                return;
-            case "GetDirectoryServicesConfiguration":
-                await WriteEnvelopeAsync(context, Envelope.Succeeded(_directory.WriteConfiguration));
-                return;
-            case "SetDirectoryServicesConfiguration":
-                var problem = _directory.Configure(form["config"]);
-                await WriteEnvelopeAsync(context, problem == null ? Envelope.Succeeded(null)
-                    : Envelope.Failed(problem, "System.ArgumentException: " + problem));
-                return;
-            case "SyncUsersWithDirectoryServices":
-                var sync = _directory.StartSync(form.TryGetValue("dryRun", out var dryRun) && dryRun == "true");
-                _tasks[sync.Token] = sync;
-                await WriteEnvelopeAsync(context, sync.Snapshot(-1));
-                return;
-            default:
-                await WriteEnvelopeAsync(context, Envelope.Succeeded(null));
-                return;
+            await WriteEnvelopeAsync(context, Envelope.Succeeded(null));
+            return;
         }
+        var call = new FakeCall(function, form, context.RequestAborted, task =>
+        {
+            _tasks[task.Token] = task;
+            return task.Snapshot(-1);
+        });
+        var envelope = await handler(call);
+        // A server that starts the task at once but answers the invoke late (seen with large stores): stopping a
+        // client in that window must still cancel the task.
+        if (envelope.Token != null && _options.InvokeAnswerDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(_options.InvokeAnswerDelay, context.RequestAborted);
+            envelope = _tasks[envelope.Token].Snapshot(-1);
+        }
+        await WriteEnvelopeAsync(context, envelope);
     }
 
-    private FakeTask StartVerification(int id, bool includeIndexes)
+    /// <summary>Counts a GetUserInfo in flight until disposed (for <see cref="MaxConcurrentUserInfo"/>).</summary>
+    internal IDisposable TrackUserInfo()
     {
-        var task = new FakeTask($"Verifying file group #{id}...\r\nCreating a list of messages to be verified...\r\n");
-        _tasks[task.Token] = task;
-        _ = Task.Run(async () =>
-        {
-            for (int step = 1; step <= _options.VerifySteps; step++)
-            {
-                await Task.Delay(_options.VerifyStepDelay);
-                if (task.CancelRequested)
-                {
-                    task.Finish("cancelled", null, "Cancelled by request.\r\n");
-                    return;
-                }
-                task.Update(step * 100 / (_options.VerifySteps + 1), $"Verifying store {id}",
-                    $"  {step * 100} messages verified...\r\n");
-            }
-            if (includeIndexes) task.Update(99, "Verifying search indexes", "Verifying search indexes...\r\n");
-            if (id == _options.DamagedStoreId)
-            {
-                task.Finish("failed", new EnvelopeError($"Store {id} is damaged: 2 messages could not be read.", "at MailStore.Server.Verify()"),
-                    "Finished. 2 errors have been found.\r\n");
-            }
-            else
-            {
-                task.Finish("succeeded", null, $"  {_options.VerifySteps * 100} messages verified.\r\nFinished. No errors have been found.\r\n");
-            }
-        });
-        return task;
+        InterlockedMax(ref _maxUserInfoInFlight, Interlocked.Increment(ref _userInfoInFlight));
+        return new Release(() => Interlocked.Decrement(ref _userInfoInFlight));
+    }
+
+    private sealed class Release(Action release) : IDisposable
+    {
+        public void Dispose() => release();
     }
 
     private async Task HandleGetStatusAsync(HttpContext context, Dictionary<string, string> form)

@@ -1,3 +1,4 @@
+using MailStoreAdmin.Core.Operations;
 using System;
 using System.Collections.Generic;
 using System.Globalization;
@@ -19,80 +20,80 @@ namespace MailStoreAdmin.Core.DbMail.Operations
     {
         /// <summary>The user's rules. Rules left behind by a deleted user are still listed, with a warning.</summary>
         public static async Task<IReadOnlyList<DbMailFetchRule>> ListAsync(DbMailConnection connection, string userName,
-            CallObserver observer, CancellationToken cancellationToken)
+            OperationContext context, CancellationToken cancellationToken)
         {
-            var exists = await DbMailUserOperations.ExistsAsync(connection, userName, observer, cancellationToken).ConfigureAwait(false);
-            var rules = await ListRawAsync(connection, userName, observer, cancellationToken).ConfigureAwait(false);
+            var exists = await DbMailUserOperations.ExistsAsync(connection, userName, context, cancellationToken).ConfigureAwait(false);
+            var rules = await ListRawAsync(connection, userName, context, cancellationToken).ConfigureAwait(false);
             if (!exists && rules.Count == 0) throw DbMailErrors.UserNotFound(userName);
             if (!exists)
             {
-                observer.Log(LogLevel.Warning, $"There is no dbmail user '{userName}'; its {rules.Count} POP3 fetch rule(s) are orphans that getmail still runs. Remove them with Remove-DbMailFetchRule.");
+                context.Log(LogLevel.Warning, $"There is no dbmail user '{userName}'; its {rules.Count} POP3 fetch rule(s) are orphans that getmail still runs. Remove them with Remove-DbMailFetchRule.");
             }
             return rules;
         }
 
         internal static async Task<IReadOnlyList<DbMailFetchRule>> ListRawAsync(DbMailConnection connection, string userName,
-            CallObserver observer, CancellationToken cancellationToken)
+            OperationContext context, CancellationToken cancellationToken)
         {
             DbMailInput.UserName(userName);
             var answer = await connection.CallAsync(new DbMailForm(DbMailRoutes.ListGetMailRules, userName).Add("userName", userName),
-                observer, cancellationToken).ConfigureAwait(false);
+                context, cancellationToken).ConfigureAwait(false);
             if (!answer.TryGetProperty("rules", out var rules) || rules.ValueKind != JsonValueKind.Array) return new DbMailFetchRule[0];
             return rules.EnumerateArray().Select(Decode).ToList();
         }
 
         public static async Task<DbMailFetchRule?> AddAsync(DbMailConnection connection, string userName, string server, string remoteUser,
-            string password, bool deleteAfterFetch, CallObserver observer, CancellationToken cancellationToken)
+            string password, bool deleteAfterFetch, OperationContext context, CancellationToken cancellationToken)
         {
             ValidateRule(userName, server, remoteUser);
             DbMailInput.Password(password, remoteUser);
-            await DbMailUserOperations.RequireAsync(connection, userName, observer, cancellationToken).ConfigureAwait(false);
-            if (!observer.ShouldProcess($"POP3 fetch rule {remoteUser} on {server} for dbmail user '{userName}'", "Create")) return null;
+            await DbMailUserOperations.RequireAsync(connection, userName, context, cancellationToken).ConfigureAwait(false);
+            if (!context.ShouldProcess($"POP3 fetch rule {remoteUser} on {server} for dbmail user '{userName}'", "Create")) return null;
             var form = new DbMailForm(DbMailRoutes.AddGetMailRule, userName)
                 .Add("userName", userName).Add("host", server).Add("email", remoteUser).AddSecret("password", password)
                 .Add("delete", DbMailInput.Describe(deleteAfterFetch));  // documented optional, refused when missing
-            var answer = await connection.CallAsync(form, observer, cancellationToken).ConfigureAwait(false);
+            var answer = await connection.CallAsync(form, context, cancellationToken).ConfigureAwait(false);
             var id = DbMailJson.Int(answer, "ruleId", DbMailRoutes.AddGetMailRule);
-            return await FindAsync(connection, userName, id, observer, cancellationToken).ConfigureAwait(false);
+            return await FindAsync(connection, userName, id, context, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>Changes the given parts of a rule; the rest, the password included, stays as it is.</summary>
         public static async Task<DbMailFetchRule?> SetAsync(DbMailConnection connection, string userName, int id, string? server,
-            string? remoteUser, string? password, bool? deleteAfterFetch, CallObserver observer, CancellationToken cancellationToken)
+            string? remoteUser, string? password, bool? deleteAfterFetch, OperationContext context, CancellationToken cancellationToken)
         {
-            var current = await FindAsync(connection, userName, id, observer, cancellationToken).ConfigureAwait(false);
+            var current = await FindAsync(connection, userName, id, context, cancellationToken).ConfigureAwait(false);
             var newServer = server ?? current.Server;
             var newRemoteUser = remoteUser ?? current.RemoteUser;
             ValidateRule(userName, newServer, newRemoteUser);
             if (password != null) DbMailInput.Password(password, newRemoteUser);
-            if (!observer.ShouldProcess($"POP3 fetch rule {id} ({current.RemoteUser} on {current.Server}) of dbmail user '{userName}'", "Change")) return null;
+            if (!context.ShouldProcess($"POP3 fetch rule {id} ({current.RemoteUser} on {current.Server}) of dbmail user '{userName}'", "Change")) return null;
             var form = new DbMailForm(DbMailRoutes.EditGetMailRule, id)
                 .Add("id", id.ToString(CultureInfo.InvariantCulture)).Add("userName", userName).Add("host", newServer).Add("email", newRemoteUser)
                 .AddSecret("password", password ?? string.Empty)  // must be present; empty keeps the stored password
                 .Add("delete", DbMailInput.Describe(deleteAfterFetch ?? current.DeleteAfterFetch));
-            await connection.CallAsync(form, observer, cancellationToken).ConfigureAwait(false);
-            return await FindAsync(connection, userName, id, observer, cancellationToken).ConfigureAwait(false);
+            await connection.CallAsync(form, context, cancellationToken).ConfigureAwait(false);
+            return await FindAsync(connection, userName, id, context, cancellationToken).ConfigureAwait(false);
         }
 
-        public static async Task<bool> RemoveAsync(DbMailConnection connection, string userName, int id, CallObserver observer, CancellationToken cancellationToken)
+        public static async Task<bool> RemoveAsync(DbMailConnection connection, string userName, int id, OperationContext context, CancellationToken cancellationToken)
         {
-            var rule = await FindAsync(connection, userName, id, observer, cancellationToken).ConfigureAwait(false);
-            if (!observer.ShouldProcess($"POP3 fetch rule {id} ({rule.RemoteUser} on {rule.Server}) of dbmail user '{userName}'", "Remove")) return false;
-            await RemoveByIdAsync(connection, id, observer, cancellationToken).ConfigureAwait(false);
+            var rule = await FindAsync(connection, userName, id, context, cancellationToken).ConfigureAwait(false);
+            if (!context.ShouldProcess($"POP3 fetch rule {id} ({rule.RemoteUser} on {rule.Server}) of dbmail user '{userName}'", "Remove")) return false;
+            await RemoveByIdAsync(connection, id, context, cancellationToken).ConfigureAwait(false);
             return true;
         }
 
         /// <summary>Removes rules after their user is gone; names every rule it could not remove.</summary>
         internal static async Task RemoveAllAsync(DbMailConnection connection, string userName, IReadOnlyList<DbMailFetchRule> rules,
-            CallObserver observer, CancellationToken cancellationToken)
+            OperationContext context, CancellationToken cancellationToken)
         {
             var failed = new List<string>();
             foreach (var rule in rules)
             {
                 try
                 {
-                    await RemoveByIdAsync(connection, rule.Id, observer, cancellationToken).ConfigureAwait(false);
-                    observer.Log(LogLevel.Verbose, $"Removed POP3 fetch rule {rule.Id} ({rule.RemoteUser} on {rule.Server}) of '{userName}'.");
+                    await RemoveByIdAsync(connection, rule.Id, context, cancellationToken).ConfigureAwait(false);
+                    context.Log(LogLevel.Verbose, $"Removed POP3 fetch rule {rule.Id} ({rule.RemoteUser} on {rule.Server}) of '{userName}'.");
                 }
                 catch (MailStoreAdminException e)
                 {
@@ -107,13 +108,13 @@ namespace MailStoreAdmin.Core.DbMail.Operations
             }
         }
 
-        private static Task RemoveByIdAsync(DbMailConnection connection, int id, CallObserver observer, CancellationToken cancellationToken) =>
+        private static Task RemoveByIdAsync(DbMailConnection connection, int id, OperationContext context, CancellationToken cancellationToken) =>
             connection.CallAsync(new DbMailForm(DbMailRoutes.RemoveGetMailRule, id).Add("ruleId", id.ToString(CultureInfo.InvariantCulture)),
-                observer, cancellationToken);
+                context, cancellationToken);
 
-        private static async Task<DbMailFetchRule> FindAsync(DbMailConnection connection, string userName, int id, CallObserver observer, CancellationToken cancellationToken)
+        private static async Task<DbMailFetchRule> FindAsync(DbMailConnection connection, string userName, int id, OperationContext context, CancellationToken cancellationToken)
         {
-            var rules = await ListRawAsync(connection, userName, observer, cancellationToken).ConfigureAwait(false);
+            var rules = await ListRawAsync(connection, userName, context, cancellationToken).ConfigureAwait(false);
             return rules.FirstOrDefault(r => r.Id == id) ?? throw DbMailErrors.FetchRuleNotFound(userName, id);
         }
 

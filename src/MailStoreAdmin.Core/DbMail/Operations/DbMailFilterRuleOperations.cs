@@ -1,3 +1,4 @@
+using MailStoreAdmin.Core.Operations;
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -18,26 +19,26 @@ namespace MailStoreAdmin.Core.DbMail.Operations
     public static class DbMailFilterRuleOperations
     {
         public static async Task<IReadOnlyList<DbMailFilterRule>> GetAsync(DbMailConnection connection, string userName,
-            CallObserver observer, CancellationToken cancellationToken)
+            OperationContext context, CancellationToken cancellationToken)
         {
-            await DbMailUserOperations.RequireAsync(connection, userName, observer, cancellationToken).ConfigureAwait(false);
-            return await GetRawAsync(connection, userName, observer, cancellationToken).ConfigureAwait(false);
+            await DbMailUserOperations.RequireAsync(connection, userName, context, cancellationToken).ConfigureAwait(false);
+            return await GetRawAsync(connection, userName, context, cancellationToken).ConfigureAwait(false);
         }
 
         /// <summary>Checks the rule completely before anything is sent; null when -WhatIf declined it.</summary>
         public static async Task<DbMailFilterRule?> CreateAsync(DbMailConnection connection, string userName, DbMailFilterRuleSpec spec,
-            CallObserver observer, CancellationToken cancellationToken)
+            OperationContext context, CancellationToken cancellationToken)
         {
             DbMailInput.UserName(userName);
-            foreach (var warning in FilterRuleValidator.Validate(spec)) observer.Log(LogLevel.Warning, warning);
-            var existing = await GetAsync(connection, userName, observer, cancellationToken).ConfigureAwait(false);
+            foreach (var warning in FilterRuleValidator.Validate(spec)) context.Log(LogLevel.Warning, warning);
+            var existing = await GetAsync(connection, userName, context, cancellationToken).ConfigureAwait(false);
             if (existing.Any(r => r.Name == spec.Name)) throw DbMailErrors.RuleExists(userName, spec.Name);
 
             var rulesJson = FilterRuleCodec.EncodeRules(spec.Conditions);
             var actionsJson = FilterRuleCodec.EncodeActions(spec.Action, spec.ActionArgument);
             var join = FilterRuleCodec.EncodeJoin(spec.JoinOperator);
-            if (!observer.ShouldProcess($"filter rule '{spec.Name}' of dbmail user '{userName}'", "Create")) return null;
-            await SendCreateAsync(connection, userName, spec.Name, rulesJson, actionsJson, join, spec.Disabled, observer, cancellationToken).ConfigureAwait(false);
+            if (!context.ShouldProcess($"filter rule '{spec.Name}' of dbmail user '{userName}'", "Create")) return null;
+            await SendCreateAsync(connection, userName, spec.Name, rulesJson, actionsJson, join, spec.Disabled, context, cancellationToken).ConfigureAwait(false);
             return new DbMailFilterRule(userName, spec.Name, spec.Conditions, spec.JoinOperator, spec.Action,
                 spec.Action == DbMailFilterAction.StoreIn || spec.Action == DbMailFilterAction.MirrorTo ? spec.ActionArgument : null,
                 spec.Disabled, rulesJson, actionsJson, join);
@@ -48,26 +49,26 @@ namespace MailStoreAdmin.Core.DbMail.Operations
         /// they are re-created from their stored definitions, and if that fails the error carries the definitions.
         /// </summary>
         public static async Task<bool> RemoveAsync(DbMailConnection connection, string userName, string name,
-            CallObserver observer, CancellationToken cancellationToken)
+            OperationContext context, CancellationToken cancellationToken)
         {
             DbMailInput.Text(name, "filter rule name", name);
-            var before = await GetAsync(connection, userName, observer, cancellationToken).ConfigureAwait(false);
+            var before = await GetAsync(connection, userName, context, cancellationToken).ConfigureAwait(false);
             if (!before.Any(r => r.Name == name)) throw DbMailErrors.RuleNotFound(userName, name);
             var bystanders = before.Where(r => r.Name != name && r.Name.StartsWith(name, StringComparison.Ordinal)).ToList();
-            if (!observer.ShouldProcess($"filter rule '{name}' of dbmail user '{userName}'", "Remove")) return false;
+            if (!context.ShouldProcess($"filter rule '{name}' of dbmail user '{userName}'", "Remove")) return false;
 
             await connection.CallAsync(new DbMailForm(DbMailRoutes.DeleteRule, name).Add("userName", userName).Add("ruleName", name),
-                observer, cancellationToken).ConfigureAwait(false);
+                context, cancellationToken).ConfigureAwait(false);
             if (bystanders.Count == 0) return true;
 
-            var after = await GetRawAsync(connection, userName, observer, cancellationToken).ConfigureAwait(false);
+            var after = await GetRawAsync(connection, userName, context, cancellationToken).ConfigureAwait(false);
             var lost = bystanders.Where(b => !after.Any(a => a.Name == b.Name)).ToList();
-            await RestoreAsync(connection, userName, name, lost, observer, cancellationToken).ConfigureAwait(false);
+            await RestoreAsync(connection, userName, name, lost, context, cancellationToken).ConfigureAwait(false);
             return true;
         }
 
         private static async Task RestoreAsync(DbMailConnection connection, string userName, string removed, IReadOnlyList<DbMailFilterRule> lost,
-            CallObserver observer, CancellationToken cancellationToken)
+            OperationContext context, CancellationToken cancellationToken)
         {
             var failed = new List<DbMailFilterRule>();
             foreach (var rule in lost)
@@ -76,8 +77,8 @@ namespace MailStoreAdmin.Core.DbMail.Operations
                 {
                     // Exactly as stored: the raw JSON and join text round-trip even where the typed view is lossy.
                     await SendCreateAsync(connection, userName, rule.Name, rule.RulesJson, rule.ActionsJson, rule.JoinOperatorText, rule.Disabled,
-                        observer, CancellationToken.None).ConfigureAwait(false);
-                    observer.Log(LogLevel.Warning, $"dbmail-api also deleted filter rule '{rule.Name}' of '{userName}' (its name starts with '{removed}'); it has been re-created.");
+                        context, CancellationToken.None).ConfigureAwait(false);
+                    context.Log(LogLevel.Warning, $"dbmail-api also deleted filter rule '{rule.Name}' of '{userName}' (its name starts with '{removed}'); it has been re-created.");
                 }
                 catch (MailStoreAdminException)
                 {
@@ -94,20 +95,20 @@ namespace MailStoreAdmin.Core.DbMail.Operations
         }
 
         private static Task SendCreateAsync(DbMailConnection connection, string userName, string name, string rulesJson, string actionsJson,
-            string join, bool disabled, CallObserver observer, CancellationToken cancellationToken)
+            string join, bool disabled, OperationContext context, CancellationToken cancellationToken)
         {
             var form = new DbMailForm(DbMailRoutes.CreateRule, name)
                 .Add("userName", userName).Add("ruleName", name).Add("rulesJoinOperator", join)
                 .Add("disabled", DbMailInput.Describe(disabled))  // PHP truthiness: "false" would disable the rule
                 .Add("rules", rulesJson).Add("actions", actionsJson);
-            return connection.CallAsync(form, observer, cancellationToken);
+            return connection.CallAsync(form, context, cancellationToken);
         }
 
         private static async Task<IReadOnlyList<DbMailFilterRule>> GetRawAsync(DbMailConnection connection, string userName,
-            CallObserver observer, CancellationToken cancellationToken)
+            OperationContext context, CancellationToken cancellationToken)
         {
             var answer = await connection.CallAsync(new DbMailForm(DbMailRoutes.GetRules, userName).Add("userName", userName),
-                observer, cancellationToken).ConfigureAwait(false);
+                context, cancellationToken).ConfigureAwait(false);
             try
             {
                 return FilterRuleCodec.DecodeRules(userName, answer.TryGetProperty("rules", out var rules) ? rules : default);

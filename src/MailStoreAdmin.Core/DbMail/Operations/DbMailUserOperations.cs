@@ -1,3 +1,4 @@
+using MailStoreAdmin.Core.Operations;
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Threading;
@@ -13,22 +14,22 @@ namespace MailStoreAdmin.Core.DbMail.Operations
     /// </summary>
     public static class DbMailUserOperations
     {
-        public static async Task<bool> ExistsAsync(DbMailConnection connection, string userName, CallObserver observer, CancellationToken cancellationToken)
+        public static async Task<bool> ExistsAsync(DbMailConnection connection, string userName, OperationContext context, CancellationToken cancellationToken)
         {
             DbMailInput.UserName(userName);
             var answer = await connection.CallAsync(new DbMailForm(DbMailRoutes.IsUserPresent, userName).Add("userName", userName),
-                observer, cancellationToken).ConfigureAwait(false);
+                context, cancellationToken).ConfigureAwait(false);
             return answer.TryGetProperty("found", out var found) && found.ValueKind == JsonValueKind.True;
         }
 
-        public static async Task RequireAsync(DbMailConnection connection, string userName, CallObserver observer, CancellationToken cancellationToken)
+        public static async Task RequireAsync(DbMailConnection connection, string userName, OperationContext context, CancellationToken cancellationToken)
         {
-            if (!await ExistsAsync(connection, userName, observer, cancellationToken).ConfigureAwait(false)) throw DbMailErrors.UserNotFound(userName);
+            if (!await ExistsAsync(connection, userName, context, cancellationToken).ConfigureAwait(false)) throw DbMailErrors.UserNotFound(userName);
         }
 
         /// <summary>Creates a user (password stored as sha256 by the server); null when -WhatIf declined it.</summary>
         public static async Task<DbMailUser?> CreateAsync(DbMailConnection connection, string userName, string password,
-            CallObserver observer, CancellationToken cancellationToken)
+            OperationContext context, CancellationToken cancellationToken)
         {
             DbMailInput.UserName(userName);
             if (userName.IndexOf(',') >= 0)
@@ -37,21 +38,21 @@ namespace MailStoreAdmin.Core.DbMail.Operations
                 throw DbMailErrors.Invalid("DbMailUserNameHasComma", $"The user name '{userName}' contains a comma; dbmail-api would turn it into several e-mail aliases.", userName);
             }
             DbMailInput.Password(password, userName);
-            if (await ExistsAsync(connection, userName, observer, cancellationToken).ConfigureAwait(false)) throw DbMailErrors.UserExists(userName);
-            if (!observer.ShouldProcess($"dbmail user '{userName}' on {connection}", "Create")) return null;
+            if (await ExistsAsync(connection, userName, context, cancellationToken).ConfigureAwait(false)) throw DbMailErrors.UserExists(userName);
+            if (!context.ShouldProcess($"dbmail user '{userName}' on {connection}", "Create")) return null;
             await connection.CallAsync(new DbMailForm(DbMailRoutes.CreateUser, userName).Add("userName", userName).AddSecret("password", password),
-                observer, cancellationToken).ConfigureAwait(false);
+                context, cancellationToken).ConfigureAwait(false);
             return new DbMailUser(userName, connection.ToString());
         }
 
         public static async Task<bool> SetPasswordAsync(DbMailConnection connection, string userName, string password,
-            CallObserver observer, CancellationToken cancellationToken)
+            OperationContext context, CancellationToken cancellationToken)
         {
             DbMailInput.Password(password, userName);
-            await RequireAsync(connection, userName, observer, cancellationToken).ConfigureAwait(false);
-            if (!observer.ShouldProcess($"dbmail user '{userName}' on {connection}", "Set password")) return false;
+            await RequireAsync(connection, userName, context, cancellationToken).ConfigureAwait(false);
+            if (!context.ShouldProcess($"dbmail user '{userName}' on {connection}", "Set password")) return false;
             await connection.CallAsync(new DbMailForm(DbMailRoutes.ChangePassword, userName).Add("userName", userName).AddSecret("password", password),
-                observer, cancellationToken).ConfigureAwait(false);
+                context, cancellationToken).ConfigureAwait(false);
             return true;
         }
 
@@ -60,31 +61,31 @@ namespace MailStoreAdmin.Core.DbMail.Operations
         /// The user goes first: if that fails, nothing else has changed.
         /// </summary>
         public static async Task<bool> RemoveAsync(DbMailConnection connection, string userName, bool keepFetchRules,
-            CallObserver observer, CancellationToken cancellationToken)
+            OperationContext context, CancellationToken cancellationToken)
         {
-            await RequireAsync(connection, userName, observer, cancellationToken).ConfigureAwait(false);
+            await RequireAsync(connection, userName, context, cancellationToken).ConfigureAwait(false);
             IReadOnlyList<DbMailFetchRule> rules = keepFetchRules ? new DbMailFetchRule[0]
-                : await DbMailFetchRuleOperations.ListRawAsync(connection, userName, observer, cancellationToken).ConfigureAwait(false);
+                : await DbMailFetchRuleOperations.ListRawAsync(connection, userName, context, cancellationToken).ConfigureAwait(false);
             var what = rules.Count == 0 ? $"dbmail user '{userName}' and all its mail" : $"dbmail user '{userName}', all its mail and {rules.Count} POP3 fetch rule(s)";
-            if (!observer.ShouldProcess($"{what} on {connection}", "Remove")) return false;
-            await connection.CallAsync(new DbMailForm(DbMailRoutes.DeleteUser, userName).Add("userName", userName), observer, cancellationToken).ConfigureAwait(false);
-            await DbMailFetchRuleOperations.RemoveAllAsync(connection, userName, rules, observer, cancellationToken).ConfigureAwait(false);
+            if (!context.ShouldProcess($"{what} on {connection}", "Remove")) return false;
+            await connection.CallAsync(new DbMailForm(DbMailRoutes.DeleteUser, userName).Add("userName", userName), context, cancellationToken).ConfigureAwait(false);
+            await DbMailFetchRuleOperations.RemoveAllAsync(connection, userName, rules, context, cancellationToken).ConfigureAwait(false);
             return true;
         }
 
-        public static async Task<bool> ClearMailboxAsync(DbMailConnection connection, string userName, CallObserver observer, CancellationToken cancellationToken)
+        public static async Task<bool> ClearMailboxAsync(DbMailConnection connection, string userName, OperationContext context, CancellationToken cancellationToken)
         {
-            await RequireAsync(connection, userName, observer, cancellationToken).ConfigureAwait(false);
-            if (!observer.ShouldProcess($"every message in every folder of dbmail user '{userName}' on {connection}", "Delete")) return false;
-            await connection.CallAsync(new DbMailForm(DbMailRoutes.TruncateUser, userName).Add("userName", userName), observer, cancellationToken).ConfigureAwait(false);
+            await RequireAsync(connection, userName, context, cancellationToken).ConfigureAwait(false);
+            if (!context.ShouldProcess($"every message in every folder of dbmail user '{userName}' on {connection}", "Delete")) return false;
+            await connection.CallAsync(new DbMailForm(DbMailRoutes.TruncateUser, userName).Add("userName", userName), context, cancellationToken).ConfigureAwait(false);
             return true;
         }
 
-        public static async Task<DbMailUnreadCount> GetUnreadCountAsync(DbMailConnection connection, string userName, CallObserver observer, CancellationToken cancellationToken)
+        public static async Task<DbMailUnreadCount> GetUnreadCountAsync(DbMailConnection connection, string userName, OperationContext context, CancellationToken cancellationToken)
         {
-            await RequireAsync(connection, userName, observer, cancellationToken).ConfigureAwait(false);
+            await RequireAsync(connection, userName, context, cancellationToken).ConfigureAwait(false);
             var answer = await connection.CallAsync(new DbMailForm(DbMailRoutes.GetUnreadCount, userName).Add("userName", userName),
-                observer, cancellationToken).ConfigureAwait(false);
+                context, cancellationToken).ConfigureAwait(false);
             return new DbMailUnreadCount(userName, DbMailJson.Int(answer, "unreadCount", DbMailRoutes.GetUnreadCount));
         }
     }

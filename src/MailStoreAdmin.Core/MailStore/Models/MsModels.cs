@@ -82,9 +82,9 @@ namespace MailStoreAdmin.Core.MailStore.Models
         public string? StatusText { get; set; }
         public TimeSpan Elapsed { get; set; }
         public string[] Log { get; set; } = Array.Empty<string>();
-        public object[] Result { get; set; } = Array.Empty<object>();
+        public object?[] Result { get; set; } = Array.Empty<object?>();
 
-        public static MsTaskResult From(MsCallResult call, object[]? result = null) => new MsTaskResult
+        public static MsTaskResult From(MsCallResult call, object?[]? result = null) => new MsTaskResult
         {
             Function = call.Task.Function,
             Target = call.Task.Target,
@@ -92,7 +92,7 @@ namespace MailStoreAdmin.Core.MailStore.Models
             StatusText = call.StatusText,
             Elapsed = call.Elapsed,
             Log = Copy(call.Log),
-            Result = result ?? Array.Empty<object>(),
+            Result = result ?? Array.Empty<object?>(),
         };
 
         private static string[] Copy(System.Collections.Generic.IReadOnlyList<string> lines)

@@ -1,3 +1,4 @@
+using MailStoreAdmin.Core.Operations;
 using System;
 using System.Collections;
 using System.Collections.Specialized;
@@ -22,7 +23,7 @@ namespace MailStoreAdmin.Core.MailStore.Operations
         /// The plain tree to send (a copy: the caller's object never receives the password). Accepts an ordered
         /// dictionary or a JSON object text; <paramref name="password"/> fills the configuration's own password key.
         /// </summary>
-        public static OrderedDictionary Prepare(object? input, string? password, CallObserver observer)
+        public static OrderedDictionary Prepare(object? input, string? password, OperationContext context)
         {
             var configuration = Copy(input) ?? throw new MailStoreAdminException(ErrorKind.InvalidArgument, "DirectoryServicesConfigurationInvalid",
                 "The input is not a directory services configuration. Pass the object from Get-MsDirectoryServicesConfiguration, a hashtable, or a JSON object text.", input);
@@ -39,7 +40,7 @@ namespace MailStoreAdmin.Core.MailStore.Operations
             }
             else if (LacksPasswordForAccount(configuration, passwordKey))
             {
-                observer.Log(LogLevel.Warning, "The configuration names a directory account but has no password (the server never returns it). " +
+                context.Log(LogLevel.Warning, "The configuration names a directory account but has no password (the server never returns it). " +
                     "It is sent without one: if the server does not keep the stored password, synchronization can no longer log on. " +
                     "Pass -Password to set it again.");
             }

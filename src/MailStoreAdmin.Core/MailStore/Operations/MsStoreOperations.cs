@@ -1,17 +1,21 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using MailStoreAdmin.Core.Http;
+using MailStoreAdmin.Core.Errors;
 using MailStoreAdmin.Core.MailStore.Models;
+using MailStoreAdmin.Core.Operations;
+using MailStoreAdmin.Core.Text;
 
 namespace MailStoreAdmin.Core.MailStore.Operations
 {
-    /// <summary>Stores and server information.</summary>
+    /// <summary>Archive stores.</summary>
     public static class MsStoreOperations
     {
-        public static Task GetStoresAsync(MsConnection connection, bool includeSize, Action<MsStore> onStore,
-            CallObserver? observer, CancellationToken cancellationToken)
+        /// <summary>Every store (GetStores), handed over as the server streams them.</summary>
+        public static Task ListStoresAsync(MsConnection connection, bool includeSize, Action<MsStore> onStore,
+            OperationContext context, CancellationToken cancellationToken)
         {
             // Only sent when asked: includeSize makes the server walk every store.
             var arguments = includeSize ? MsUserOperations.Args("includeSize", true) : null;
@@ -20,58 +24,49 @@ namespace MailStoreAdmin.Core.MailStore.Operations
                 var store = MsJson.Read(item, MsJsonContext.Default.MsStore);
                 store.ComputerName = connection.ComputerName;
                 onStore(store);
-            }, observer, cancellationToken);
+            }, context, cancellationToken);
         }
 
         /// <summary>
-        /// The stores matching a name pattern and/or ids; an id or exact name that matches nothing is reported to
-        /// <paramref name="onError"/> as not found.
+        /// Get-MsStore: the stores matching a name pattern and/or ids; an id or exact name that matches nothing is an
+        /// error record.
         /// </summary>
-        public static async Task FindStoresAsync(MsConnection connection, Pipeline.Wildcard? name, IReadOnlyCollection<int>? ids,
-            bool includeSize, Action<MsStore> onStore, Action<Errors.MailStoreAdminException> onError, CallObserver? observer,
-            CancellationToken cancellationToken)
+        public static async Task FindStoresAsync(MsConnection connection, string? name, IReadOnlyCollection<int>? ids,
+            bool includeSize, OperationContext context, CancellationToken cancellationToken)
         {
+            var filter = string.IsNullOrEmpty(name) ? null : new Wildcard(name!);
             var found = new HashSet<int>();
-            await GetStoresAsync(connection, includeSize, store =>
+            await ListStoresAsync(connection, includeSize, store =>
             {
-                if (name != null && !name.IsMatch(store.Name)) return;
-                if (ids != null && !System.Linq.Enumerable.Contains(ids, store.Id)) return;
+                if (filter != null && !filter.IsMatch(store.Name)) return;
+                if (ids != null && !ids.Contains(store.Id)) return;
                 found.Add(store.Id);
-                onStore(store);
-            }, observer, cancellationToken).ConfigureAwait(false);
+                context.WriteObject(store);
+            }, context, cancellationToken).ConfigureAwait(false);
             foreach (var id in ids ?? Array.Empty<int>())
             {
-                if (!found.Contains(id)) onError(NotFound($"There is no store with id {id} on {connection.ComputerName}.", id));
+                if (!found.Contains(id)) context.WriteError(NotFound($"There is no store with id {id} on {connection.ComputerName}.", id));
             }
-            if (name != null && !name.IsPattern && found.Count == 0)
+            if (filter != null && !filter.IsPattern && found.Count == 0)
             {
-                onError(NotFound($"There is no store named '{name.Literal}' on {connection.ComputerName}.", name.Literal));
+                context.WriteError(NotFound($"There is no store named '{filter.Literal}' on {connection.ComputerName}.", filter.Literal));
             }
         }
 
-        private static Errors.MailStoreAdminException NotFound(string message, object target) =>
-            new Errors.MailStoreAdminException(Errors.ErrorKind.ObjectNotFound, "MailStoreStoreNotFound", message, target);
+        public static MailStoreAdminException NotFound(string message, object target) =>
+            new MailStoreAdminException(ErrorKind.ObjectNotFound, "MailStoreStoreNotFound", message, target);
 
-        /// <summary>VerifyStore as a task; the caller waits (with progress) or keeps the handle (-NoWait).</summary>
-        public static Task<MsTask> StartVerifyStoreAsync(MsConnection connection, int id, bool includeIndexes,
-            CallObserver? observer, CancellationToken cancellationToken)
+        /// <summary>Invoke-MsVerifyStore: VerifyStore as a task (progress, Ctrl+C cancels it, -NoWait).</summary>
+        public static Task VerifyStoreAsync(MsConnection connection, int id, bool includeIndexes, bool noWait,
+            OperationContext context, CancellationToken cancellationToken)
         {
             var arguments = new List<KeyValuePair<string, object?>>
             {
                 new KeyValuePair<string, object?>("id", id),
                 new KeyValuePair<string, object?>("includeIndexes", includeIndexes),
             };
-            return connection.StartAsync("VerifyStore", arguments, null, observer, cancellationToken, id);
-        }
-
-        public static async Task<MsServerInfo> GetServerInfoAsync(MsConnection connection, CallObserver? observer,
-            CancellationToken cancellationToken)
-        {
-            var info = new MsServerInfo();
-            await connection.InvokeAsync("GetServerInfo", null, item => info = MsJson.Read(item, MsJsonContext.Default.MsServerInfo),
-                observer, cancellationToken).ConfigureAwait(false);
-            info.ComputerName = connection.ComputerName;
-            return info;
+            var request = new MsTaskRequest("VerifyStore", arguments, id) { Change = ("Verify", $"store {id} on {connection}") };
+            return MsTaskOperations.RunAsync(connection, request, noWait, context, cancellationToken);
         }
     }
 }

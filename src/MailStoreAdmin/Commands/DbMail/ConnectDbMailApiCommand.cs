@@ -1,3 +1,4 @@
+using MailStoreAdmin.Core.Operations;
 using System;
 using System.Management.Automation;
 using MailStoreAdmin.Base;
@@ -79,7 +80,7 @@ namespace MailStoreAdmin.Commands.DbMail
             {
                 var connection = await DbMailConnection.ConnectAsync(settings, context, token).ConfigureAwait(false);
                 ModuleState.DbMail.Add(scope, connection);
-                context.WriteVerbose($"Connected to dbmail-api at {connection.Uri}.");
+                context.Log(LogLevel.Verbose, $"Connected to dbmail-api at {connection.Uri}.");
                 if (PassThru) context.WriteObject(connection);
             }, terminating: true);
         }

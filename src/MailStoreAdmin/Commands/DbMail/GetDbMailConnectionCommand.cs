@@ -1,7 +1,9 @@
 using System.Management.Automation;
 using MailStoreAdmin.Base;
 using MailStoreAdmin.Core.DbMail;
-using MailStoreAdmin.Core.Pipeline;
+using MailStoreAdmin.Core.Operations;
+using MailStoreAdmin.Core.Sessions;
+using MailStoreAdmin.Core.Text;
 
 namespace MailStoreAdmin.Commands.DbMail
 {

@@ -34,7 +34,7 @@ namespace MailStoreAdmin.Commands.DbMail
         protected override void ProcessRecord()
         {
             var (user, server, remote, password, delete) = (UserName, Server, Credential.UserName, Credential.GetNetworkCredential().Password, DeleteAfterFetch.IsPresent);
-            RunWithConnection(async (connection, context, token) =>
+            Run(async (connection, context, token) =>
             {
                 var rule = await DbMailFetchRuleOperations.AddAsync(connection, user, server, remote, password, delete, context, token).ConfigureAwait(false);
                 if (rule != null) context.WriteObject(rule);

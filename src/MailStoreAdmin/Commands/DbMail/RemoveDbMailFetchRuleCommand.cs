@@ -21,7 +21,7 @@ namespace MailStoreAdmin.Commands.DbMail
         protected override void ProcessRecord()
         {
             var (user, id) = (UserName, Id);
-            RunWithConnection((connection, context, token) => DbMailFetchRuleOperations.RemoveAsync(connection, user, id, context, token));
+            Run((connection, context, token) => DbMailFetchRuleOperations.RemoveAsync(connection, user, id, context, token));
         }
     }
 }

@@ -24,7 +24,7 @@ namespace MailStoreAdmin.Commands.DbMail
         protected override void ProcessRecord()
         {
             var (user, name) = (UserName, Name);
-            RunWithConnection((connection, context, token) => DbMailFilterRuleOperations.RemoveAsync(connection, user, name, context, token));
+            Run((connection, context, token) => DbMailFilterRuleOperations.RemoveAsync(connection, user, name, context, token));
         }
     }
 }

@@ -12,7 +12,7 @@ namespace MailStoreAdmin.Commands.DbMail
         protected override void ProcessRecord()
         {
             var (name, password) = Login();
-            RunWithConnection((connection, context, token) => DbMailUserOperations.SetPasswordAsync(connection, name, password, context, token));
+            Run((connection, context, token) => DbMailUserOperations.SetPasswordAsync(connection, name, password, context, token));
         }
     }
 }

@@ -1,3 +1,4 @@
+using MailStoreAdmin.Core.Operations;
 using System;
 using System.Collections;
 using System.Collections.Generic;
@@ -185,7 +186,7 @@ namespace MailStoreAdmin.Commands.Integration
                 {
                     while (!server.Completion.IsCompleted)
                     {
-                        while (server.TryDequeueLogLine(out var line)) context.WriteVerbose(line);
+                        while (server.TryDequeueLogLine(out var line)) context.Log(LogLevel.Verbose, line);
                         while (server.TryDequeueWarning(out var warning)) context.Log(LogLevel.Warning, warning);
                         await Task.WhenAny(server.Completion, Task.Delay(250, token)).ConfigureAwait(false);
                         token.ThrowIfCancellationRequested();
@@ -196,7 +197,7 @@ namespace MailStoreAdmin.Commands.Integration
                 {
                     await server.StopAsync().ConfigureAwait(false);
                     IntegrationServers.Remove(server);
-                    while (server.TryDequeueLogLine(out var line)) context.WriteVerbose(line);
+                    while (server.TryDequeueLogLine(out var line)) context.Log(LogLevel.Verbose, line);
                 }
             }, terminating: true);
         }

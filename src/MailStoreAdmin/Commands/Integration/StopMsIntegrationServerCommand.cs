@@ -1,3 +1,4 @@
+using MailStoreAdmin.Core.Operations;
 using System.Management.Automation;
 using MailStoreAdmin.Base;
 using MailStoreAdmin.Core.Integration.Hosting;
@@ -23,7 +24,7 @@ namespace MailStoreAdmin.Commands.Integration
                 {
                     await server.StopAsync().ConfigureAwait(false);
                     IntegrationServers.Remove(server);
-                    context.WriteVerbose($"Stopped integration server {server.Id} at {server.Url}.");
+                    context.Log(LogLevel.Verbose, $"Stopped integration server {server.Id} at {server.Url}.");
                 });
             }
         }

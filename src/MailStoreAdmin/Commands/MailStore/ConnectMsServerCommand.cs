@@ -1,3 +1,4 @@
+using MailStoreAdmin.Core.Operations;
 using System.Management.Automation;
 using MailStoreAdmin.Base;
 using MailStoreAdmin.Core.Http;
@@ -83,7 +84,7 @@ namespace MailStoreAdmin.Commands.MailStore
             {
                 var connection = await MsConnection.ConnectAsync(settings, context, token).ConfigureAwait(false);
                 ModuleState.MailStore.Add(scope, connection);
-                context.WriteVerbose($"Connected to {connection.Uri} as {connection.UserName} ({connection.FunctionCount} API functions{(connection.ServerVersion != null ? ", version " + connection.ServerVersion : string.Empty)}).");
+                context.Log(LogLevel.Verbose, $"Connected to {connection.Uri} as {connection.UserName} ({connection.FunctionCount} API functions{(connection.ServerVersion != null ? ", version " + connection.ServerVersion : string.Empty)}).");
                 if (PassThru) context.WriteObject(connection);
             }, terminating: true);
         }

@@ -2,6 +2,7 @@ using System.Management.Automation;
 using MailStoreAdmin.Base;
 using MailStoreAdmin.Completion;
 using MailStoreAdmin.Core.MailStore;
+using MailStoreAdmin.Core.MailStore.Operations;
 
 namespace MailStoreAdmin.Commands.MailStore
 {
@@ -17,6 +18,6 @@ namespace MailStoreAdmin.Commands.MailStore
         public string[]? Name { get; set; }
 
         protected override void ProcessRecord() =>
-            ResolveConnection().Metadata.Find(Name, WriteObject, e => WriteError(ErrorRecords.From(e)));
+            Run((connection, context, token) => MsApiOperations.GetFunctionsAsync(connection, Name, context));
     }
 }

@@ -12,15 +12,6 @@ namespace MailStoreAdmin.Commands.MailStore
     public sealed class GetMsDirectoryServicesConfigurationCommand : MsCmdlet
     {
         protected override void ProcessRecord() =>
-            RunWithConnection(async (connection, context, token) =>
-            {
-                var configuration = await MsDirectoryServicesOperations.GetConfigurationAsync(connection, context, token).ConfigureAwait(false);
-                if (configuration == null)
-                {
-                    context.WriteVerbose($"{connection} returned no directory services configuration.");
-                    return;
-                }
-                context.WriteObject(DirectoryServicesConfigurationObject.ToPowerShell(configuration));
-            });
+            Run((connection, context, token) => MsDirectoryServicesOperations.GetConfigurationAsync(connection, context, token));
     }
 }

@@ -11,7 +11,7 @@ namespace MailStoreAdmin.Commands.MailStore
     public sealed class GetMsServerInfoCommand : MsCmdlet
     {
         protected override void ProcessRecord() =>
-            RunWithConnection(async (connection, context, token) =>
-                context.WriteObject(await MsStoreOperations.GetServerInfoAsync(connection, context, token).ConfigureAwait(false)));
+            Run((connection, context, token) =>
+MsServerOperations.GetServerInfoAsync(connection, context, token));
     }
 }

@@ -2,7 +2,9 @@ using System.Management.Automation;
 using MailStoreAdmin.Base;
 using MailStoreAdmin.Core.MailStore.Models;
 using MailStoreAdmin.Core.MailStore.Operations;
-using MailStoreAdmin.Core.Pipeline;
+using MailStoreAdmin.Core.Operations;
+using MailStoreAdmin.Core.Sessions;
+using MailStoreAdmin.Core.Text;
 
 namespace MailStoreAdmin.Commands.MailStore
 {
@@ -24,11 +26,7 @@ namespace MailStoreAdmin.Commands.MailStore
         [Parameter]
         public SwitchParameter IncludeSize { get; set; }
 
-        protected override void ProcessRecord()
-        {
-            var filter = string.IsNullOrEmpty(Name) ? null : new Wildcard(Name!);
-            RunWithConnection((connection, context, token) =>
-                MsStoreOperations.FindStoresAsync(connection, filter, Id, IncludeSize, context.WriteObject, context.WriteError, context, token));
-        }
+        protected override void ProcessRecord() =>
+            Run((connection, context, token) => MsStoreOperations.FindStoresAsync(connection, Name, Id, IncludeSize, context, token));
     }
 }

@@ -26,7 +26,7 @@ namespace MailStoreAdmin.Commands.MailStore
         public int ThrottleLimit { get; set; } = 8;
 
         protected override void ProcessRecord() =>
-            RunWithConnection((connection, context, token) => MsUserOperations.FindUsersAsync(connection, Name, Detailed, ThrottleLimit,
-                context.WriteObject, context.WriteError, context, token));
+            Run((connection, context, token) => MsUserOperations.FindUsersAsync(connection, Name, Detailed, ThrottleLimit,
+                context, token));
     }
 }

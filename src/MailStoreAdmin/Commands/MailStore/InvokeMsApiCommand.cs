@@ -1,10 +1,9 @@
-using System;
 using System.Collections;
 using System.Management.Automation;
 using MailStoreAdmin.Base;
 using MailStoreAdmin.Completion;
-using MailStoreAdmin.Core.Json;
 using MailStoreAdmin.Core.MailStore;
+using MailStoreAdmin.Core.MailStore.Operations;
 
 namespace MailStoreAdmin.Commands.MailStore
 {
@@ -30,20 +29,7 @@ namespace MailStoreAdmin.Commands.MailStore
         protected override void ProcessRecord()
         {
             var arguments = PowerShellValues.ToArguments(Arguments);
-            // Reads never change the server; everything else goes through -WhatIf/-Confirm.
-            if (!MsApiFunction.IsReadOnlyName(Name) && !ShouldProcess(ResolveConnection().ToString(), $"Invoke {Name}")) return;
-
-            RunWithConnection(async (connection, context, token) =>
-            {
-                Action<System.Text.Json.JsonElement> emit = item => context.WriteObject(PowerShellValues.ToPowerShell(JsonPlain.ToPlain(item)));
-                if (NoWait)
-                {
-                    var task = await connection.StartAsync(Name, arguments, emit, context, token).ConfigureAwait(false);
-                    if (!task.IsCompleted) context.WriteObject(task);
-                    return;
-                }
-                await connection.InvokeAsync(Name, arguments, emit, context, token).ConfigureAwait(false);
-            });
+            Run((connection, context, token) => MsApiOperations.InvokeAsync(connection, Name, arguments, NoWait, context, token));
         }
     }
 }

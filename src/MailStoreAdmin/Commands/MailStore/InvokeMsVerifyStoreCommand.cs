@@ -25,20 +25,7 @@ namespace MailStoreAdmin.Commands.MailStore
         [Parameter]
         public SwitchParameter NoWait { get; set; }
 
-        protected override void ProcessRecord()
-        {
-            if (!ShouldProcess($"store {Id} on {ResolveConnection()}", "Verify")) return;
-            RunWithConnection(async (connection, context, token) =>
-            {
-                var task = await MsStoreOperations.StartVerifyStoreAsync(connection, Id, IncludeIndexes, context, token).ConfigureAwait(false);
-                if (NoWait)
-                {
-                    context.WriteObject(task);
-                    return;
-                }
-                var result = await connection.WaitAsync(task, null, context, token).ConfigureAwait(false);
-                context.WriteObject(MsTaskResult.From(result));
-            });
-        }
+        protected override void ProcessRecord() =>
+            Run((connection, context, token) => MsStoreOperations.VerifyStoreAsync(connection, Id, IncludeIndexes, NoWait, context, token));
     }
 }

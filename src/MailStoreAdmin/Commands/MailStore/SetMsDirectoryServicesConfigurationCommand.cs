@@ -33,15 +33,8 @@ namespace MailStoreAdmin.Commands.MailStore
         {
             var input = PowerShellValues.ToPlain(InputObject);
             var password = Password == null ? null : SecretText.ToPlain(Password);
-            RunWithConnection(async (connection, context, token) =>
-            {
-                var configuration = DirectoryServicesConfiguration.Prepare(input, password, context);
-                if (!context.ShouldProcess($"directory services configuration on {connection}", "Set")) return;
-                await MsDirectoryServicesOperations.SetConfigurationAsync(connection, configuration, context, token).ConfigureAwait(false);
-                if (!PassThru) return;
-                var written = await MsDirectoryServicesOperations.GetConfigurationAsync(connection, context, token).ConfigureAwait(false);
-                if (written != null) context.WriteObject(DirectoryServicesConfigurationObject.ToPowerShell(written));
-            });
+            Run((connection, context, token) =>
+                MsDirectoryServicesOperations.SetConfigurationAsync(connection, input, password, PassThru, context, token));
         }
     }
 }

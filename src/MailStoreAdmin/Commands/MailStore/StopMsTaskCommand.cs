@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using MailStoreAdmin.Base;
 using MailStoreAdmin.Core.MailStore;
+using MailStoreAdmin.Core.MailStore.Operations;
 
 namespace MailStoreAdmin.Commands.MailStore
 {
@@ -21,18 +22,7 @@ namespace MailStoreAdmin.Commands.MailStore
         protected override void ProcessRecord()
         {
             var task = Task!;
-            if (task.IsCompleted)
-            {
-                WriteVerbose($"{task} has already ended.");
-                if (PassThru) WriteObject(task);
-                return;
-            }
-            if (!ShouldProcess($"{task.Function} ({task.Target ?? task.Token}) on {task.Connection}", "Cancel")) return;
-            Run(async (context, token) =>
-            {
-                await task.Connection.RequestCancelAsync(task, context, token).ConfigureAwait(false);
-                if (PassThru) context.WriteObject(task);
-            });
+            Run((context, token) => MsTaskOperations.StopAsync(task, PassThru, context, token));
         }
     }
 }

@@ -1,7 +1,5 @@
-using System.Collections.Generic;
 using System.Management.Automation;
 using MailStoreAdmin.Base;
-using MailStoreAdmin.Core.Json;
 using MailStoreAdmin.Core.MailStore;
 using MailStoreAdmin.Core.MailStore.Models;
 using MailStoreAdmin.Core.MailStore.Operations;
@@ -23,39 +21,8 @@ namespace MailStoreAdmin.Commands.MailStore
         [Parameter]
         public SwitchParameter NoWait { get; set; }
 
-        protected override void ProcessRecord()
-        {
-            var target = $"users of {ResolveConnection()}";
-            var dryRun = DryRun.IsPresent;
-            if (IsWhatIf())
-            {
-                // The server can preview a synchronization, so -WhatIf shows the real list of changes instead of one line.
-                ShouldProcess(target, "Synchronize with the directory service (as a dry run that changes nothing)");
-                dryRun = true;
-            }
-            else if (!dryRun && !ShouldProcess(target, "Synchronize with the directory service"))
-            {
-                return;
-            }
-
-            RunWithConnection(async (connection, context, token) =>
-            {
-                var items = new List<object>();
-                void Collect(System.Text.Json.JsonElement item)
-                {
-                    lock (items) items.Add(PowerShellValues.ToPowerShell(JsonPlain.ToPlain(item))!);
-                }
-
-                var task = await MsDirectoryServicesOperations.StartSyncUsersAsync(connection, dryRun, Collect, context, token).ConfigureAwait(false);
-                if (NoWait)
-                {
-                    context.WriteObject(task);
-                    return;
-                }
-                var result = await connection.WaitAsync(task, Collect, context, token).ConfigureAwait(false);
-                context.WriteObject(MsTaskResult.From(result, items.ToArray()));
-            });
-        }
+        protected override void ProcessRecord() =>
+            Run((connection, context, token) => MsDirectoryServicesOperations.SyncUsersAsync(connection, DryRun, NoWait, context, token));
 
         private bool IsWhatIf() =>
             MyInvocation.BoundParameters.TryGetValue("WhatIf", out var bound)

@@ -1,9 +1,8 @@
-using System.Collections.Generic;
 using System.Management.Automation;
 using MailStoreAdmin.Base;
-using MailStoreAdmin.Core.Json;
 using MailStoreAdmin.Core.MailStore;
 using MailStoreAdmin.Core.MailStore.Models;
+using MailStoreAdmin.Core.MailStore.Operations;
 
 namespace MailStoreAdmin.Commands.MailStore
 {
@@ -20,13 +19,7 @@ namespace MailStoreAdmin.Commands.MailStore
         protected override void ProcessRecord()
         {
             var task = Task!;
-            Run(async (context, token) =>
-            {
-                var items = new List<object>();
-                var result = await task.Connection.WaitAsync(task,
-                    item => items.Add(PowerShellValues.ToPowerShell(JsonPlain.ToPlain(item))!), context, token).ConfigureAwait(false);
-                context.WriteObject(MsTaskResult.From(result, items.ToArray()));
-            });
+            Run((context, token) => MsTaskOperations.WaitAsync(task, context, token));
         }
     }
 }

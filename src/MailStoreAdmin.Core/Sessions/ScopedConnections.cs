@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Runtime.CompilerServices;
 
-namespace MailStoreAdmin.Core.Pipeline
+namespace MailStoreAdmin.Core.Sessions
 {
     /// <summary>
     /// The open connections and the default one, per scope. The PowerShell layer uses the runspace as the scope,

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace MailStoreAdmin.Core.Pipeline
+namespace MailStoreAdmin.Core.Text
 {
     /// <summary>PowerShell-style wildcards (* ? [a-z], ` escapes), case-insensitive, without PowerShell.</summary>
     public sealed class Wildcard
