@@ -213,6 +213,14 @@ public class PipelineTests
     public void Wildcards_follow_powershell_rules(string pattern, string value, bool match) =>
         Assert.Equal(match, new Wildcard(pattern).IsMatch(value));
 
+    [Theory]
+    [InlineData("Work*", "Work-2", true)]
+    [InlineData("Work*", "work-2", false)]
+    [InlineData("work", "Work", false)]
+    [InlineData("work", "work", true)]
+    public void Case_sensitive_wildcards_compare_exactly(string pattern, string value, bool match) =>
+        Assert.Equal(match, new Wildcard(pattern, caseSensitive: true).IsMatch(value));
+
     [Fact]
     public void Each_scope_has_its_own_default_connection()
     {

@@ -1,3 +1,4 @@
+using MailStoreAdmin.Core.DbMail.Models;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.RegularExpressions;
