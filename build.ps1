@@ -107,10 +107,15 @@ function Get-PesterModulePath {
 
 function Invoke-Test {
     Invoke-Package
-    Invoke-Dotnet test (Join-Path $root 'MailStoreAdmin.sln') -c $Configuration --nologo --no-build
+    # The Pester suite runs even when an xunit suite failed, so one run reports both; the task fails if either did.
+    Write-Host "dotnet test MailStoreAdmin.sln -c $Configuration --nologo --no-build" -ForegroundColor DarkGray
+    & dotnet test (Join-Path $root 'MailStoreAdmin.sln') -c $Configuration --nologo --no-build
+    $xunitExit = $LASTEXITCODE
     $pester = Get-PesterModulePath
     & (Join-Path $root 'tests/Pester/Invoke-PesterSuite.ps1') -ModulePath $moduleOut -Configuration $Configuration -PesterPath $pester
-    if ($LASTEXITCODE -ne 0) { throw "The Pester suite failed (exit code $LASTEXITCODE)." }
+    $pesterExit = $LASTEXITCODE
+    if ($xunitExit -ne 0) { throw "dotnet test failed with exit code $xunitExit." }
+    if ($pesterExit -ne 0) { throw "The Pester suite failed (exit code $pesterExit)." }
 }
 
 function Invoke-Demo {
