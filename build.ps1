@@ -94,7 +94,7 @@ function Get-PesterModulePath {
     $target = Join-Path $root "out/tools/Pester/$version"
     $manifest = Join-Path $target 'Pester.psd1'
     if (-not (Test-Path $manifest)) {
-        Invoke-Dotnet restore $toolsProject --nologo
+        Invoke-Dotnet restore $toolsProject --nologo | Out-Host  # shown, not returned
         $packages = (& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', ''
         $source = Join-Path $packages.Trim() "pester/$version/tools"
         if (-not (Test-Path (Join-Path $source 'Pester.psd1'))) { throw "Pester $version was not restored to $source." }
