@@ -6,6 +6,8 @@ param(
     [string] $PesterPath
 )
 $ErrorActionPreference = 'Stop'
+# build.ps1 runs under Set-StrictMode 3.0; the tests are written for PowerShell's default (e.g. $null.Id is $null).
+Set-StrictMode -Off
 if ($PesterPath) {
     Import-Module $PesterPath -Force
 }
