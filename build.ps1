@@ -72,8 +72,8 @@ function Invoke-Package {
     Get-ChildItem $moduleOut -Filter '*.deps.json' | Remove-Item
     # The dbmail database source (PowerShell 7 only) lives in its own folder and load context with Npgsql. It must
     # use the module's MailStoreAdmin.Core (one IDirectoryUserSource type), so its own copy is removed.
-    $dbmailOut = Join-Path $moduleOut 'dbmail'
-    Invoke-Dotnet publish (Join-Path $root 'src/MailStoreAdmin.DbMail/MailStoreAdmin.DbMail.csproj') -c $Configuration -o $dbmailOut --nologo --no-build
+    $dbmailOut = Join-Path $moduleOut 'DbMailDatabase'
+    Invoke-Dotnet publish (Join-Path $root 'src/MailStoreAdmin.DbMailDatabase/MailStoreAdmin.DbMailDatabase.csproj') -c $Configuration -o $dbmailOut --nologo --no-build
     Get-ChildItem $dbmailOut -Include 'MailStoreAdmin.Core.*', 'System.Text.Json.dll', '*.deps.json', '*.pdb' -Recurse | Remove-Item
     # MAML help from the markdown pages, by the project's own converter (built with the solution).
     $compiler = Join-Path $root "build/MailStoreAdmin.HelpCompiler/bin/$Configuration/net10.0/MailStoreAdmin.HelpCompiler.dll"

@@ -79,10 +79,9 @@ namespace MailStoreAdmin.Bench
 
             async Task<(long Count, long Errors)> RunOnce()
             {
-                long count = 0, errors = 0;
-                await MsUserOperations.GetUsersAsync(connection, null, false, 8,
-                    user => count++, e => errors++, null, CancellationToken.None);
-                return (count, errors);
+                var counter = new CountingContext();
+                await MsUserOperations.GetUsersAsync(connection, null, false, 8, counter, CancellationToken.None);
+                return (counter.Objects, counter.Errors);
             }
 
             for (int i = 0; i < options.Warmup; i++) await RunOnce();
@@ -146,24 +145,15 @@ namespace MailStoreAdmin.Bench
             using var connection = await MsConnection.ConnectAsync(Settings(uri), null, CancellationToken.None);
 
             // Warm-up on user000000..user000099 (99 users) so JIT and connection setup stay out of the timings.
-            long warm = 0;
-            await MsUserOperations.GetUsersAsync(connection, new Wildcard("user0000??"), true, 8,
-                user => warm++, e => { }, null, CancellationToken.None);
+            await MsUserOperations.GetUsersAsync(connection, new Wildcard("user0000??"), true, 8, new CountingContext(), CancellationToken.None);
 
             foreach (var throttle in options.Throttles)
             {
-                long count = 0, errors = 0;
-                MailStoreAdminException? firstError = null;
+                var counter = new CountingContext();
                 var sw = Stopwatch.StartNew();
-                await MsUserOperations.GetUsersAsync(connection, null, true, throttle,
-                    user => Interlocked.Increment(ref count),
-                    e =>
-                    {
-                        Interlocked.Increment(ref errors);
-                        Interlocked.CompareExchange(ref firstError, e, null);
-                    },
-                    null, CancellationToken.None);
+                await MsUserOperations.GetUsersAsync(connection, null, true, throttle, counter, CancellationToken.None);
                 sw.Stop();
+                var (count, errors, firstError) = (counter.Objects, counter.Errors, counter.FirstError);
                 Check(count, options.DetailedUsers, errors);
                 if (firstError != null) Console.Error.WriteLine($"  first error: {firstError.Message}");
                 // One GetUsers call plus one GetUserInfo per user.

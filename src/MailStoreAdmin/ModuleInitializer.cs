@@ -22,7 +22,7 @@ namespace MailStoreAdmin
 
         public void OnRemove(PSModuleInfo module)
         {
-            Commands.Integration.IntegrationServers.StopAll();
+            Core.Integration.Hosting.IntegrationServerRegistry.StopAll();
             if (DependencyResolver.IsNetFramework) AppDomain.CurrentDomain.AssemblyResolve -= Resolve;
         }
 

@@ -1,4 +1,4 @@
-using MailStoreAdmin.FakeServers.DbMail;
+using MailStoreAdmin.FakeServers.DbMailApi;
 using MailStoreAdmin.FakeServers.MailStore;
 
 namespace MailStoreAdmin.FakeServers;

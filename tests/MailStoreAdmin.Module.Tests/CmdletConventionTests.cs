@@ -82,7 +82,7 @@ public class CmdletConventionTests : IClassFixture<ModuleMetadata>
     [Fact]
     public void Every_api_cmdlet_takes_a_connection_and_cancels_on_stop()
     {
-        foreach (var (prefix, typeName) in new[] { ("Ms", "MailStoreAdmin.Core.MailStore.MsConnection"), ("DbMail", "MailStoreAdmin.Core.DbMail.DbMailConnection") })
+        foreach (var (prefix, typeName) in new[] { ("Ms", "MailStoreAdmin.Core.MailStore.MsConnection"), ("DbMail", "MailStoreAdmin.Core.DbMailApi.DbMailApiConnection") })
         {
             var connectionType = _m.Core.GetType(typeName)!;
             var cmdlets = _m.Cmdlets.Where(c => c.Noun.StartsWith(prefix, StringComparison.Ordinal) && !(prefix == "Ms" && c.Noun.StartsWith("DbMail", StringComparison.Ordinal))

@@ -21,7 +21,7 @@ AfterAll {
 
 Describe 'Connect-DbMailApi' {
     It 'returns a connection with -PassThru and makes it the default' {
-        $dbmail | Should -BeOfType 'MailStoreAdmin.Core.DbMail.DbMailConnection'
+        $dbmail | Should -BeOfType 'MailStoreAdmin.Core.DbMailApi.DbMailApiConnection'
         (Get-DbMailConnection -Default).Id | Should -Be $dbmail.Id
     }
 
@@ -66,7 +66,7 @@ Describe 'dbmail users' {
         "UserName,Password`nalice,alice-pw`nbob@other.test,bob-pw`ncarol,carol-pw" | Set-Content $csv
         try { $created = Import-Csv $csv | New-DbMailUser } finally { Remove-Item $csv }
         $created.UserName | Should -Be @('alice', 'bob@other.test', 'carol')
-        $created[0] | Should -BeOfType 'MailStoreAdmin.Core.DbMail.Models.DbMailUser'
+        $created[0] | Should -BeOfType 'MailStoreAdmin.Core.DbMailApi.Models.DbMailUser'
         'alice', 'ALICE', 'nobody' | Test-DbMailUser | Should -Be @($true, $true, $false)
     }
 
@@ -128,7 +128,7 @@ Describe 'dbmail filter rules' {
             @{ Field = 'MessageSize'; Operator = 'GreaterThan'; Value = 10MB }
         )
         $rule = New-DbMailFilterRule alice 'boss' -Condition $conditions -StoreIn 'Boss'
-        $rule | Should -BeOfType 'MailStoreAdmin.Core.DbMail.Models.DbMailFilterRule'
+        $rule | Should -BeOfType 'MailStoreAdmin.Core.DbMailApi.Models.DbMailFilterRule'
         $sent = (Get-FakeDbMailCall $fake 'createRule')[-1].Form
         $sent.rules | Should -Match '"value":"10485760"'
         $sent.actions | Should -Be '{"Store in":"Boss"}'

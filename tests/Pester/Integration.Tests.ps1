@@ -148,19 +148,19 @@ Describe 'Foreground mode' {
 
 Describe 'dbmail database source' {
     BeforeDiscovery {
-        $support = Join-Path $PSScriptRoot '../MailStoreAdmin.DbMail.Tests/bin/Release/net10.0/MailStoreAdmin.DbMail.TestSupport.dll'
+        $support = Join-Path $PSScriptRoot '../MailStoreAdmin.DbMailDatabase.Tests/bin/Release/net10.0/MailStoreAdmin.DbMailDatabase.TestSupport.dll'
         $script:canRunPostgreSql = $PSVersionTable.PSVersion -ge [version]'7.6' -and (Test-Path $support) -and (Test-Path '/usr/lib/postgresql')
     }
     BeforeAll {
         if (-not $canRunPostgreSql) { return }
-        $bin = Join-Path $PSScriptRoot '../MailStoreAdmin.DbMail.Tests/bin/Release/net10.0'
-        foreach ($dll in 'Microsoft.Extensions.Logging.Abstractions', 'Microsoft.Extensions.DependencyInjection.Abstractions', 'Npgsql', 'MailStoreAdmin.DbMail.TestSupport') {
+        $bin = Join-Path $PSScriptRoot '../MailStoreAdmin.DbMailDatabase.Tests/bin/Release/net10.0'
+        foreach ($dll in 'Microsoft.Extensions.Logging.Abstractions', 'Microsoft.Extensions.DependencyInjection.Abstractions', 'Npgsql', 'MailStoreAdmin.DbMailDatabase.TestSupport') {
             Add-Type -Path (Join-Path $bin "$dll.dll")
         }
-        $script:cluster = [MailStoreAdmin.DbMail.TestSupport.PostgreSqlCluster]::Start()
+        $script:cluster = [MailStoreAdmin.DbMailDatabase.TestSupport.PostgreSqlCluster]::Start()
         $admin = $cluster.CreateDatabaseAsync('pester').GetAwaiter().GetResult()
-        [MailStoreAdmin.DbMail.TestSupport.DbMailPostgreSqlSchema]::CreateAsync($admin, 'dbmail_', $false).GetAwaiter().GetResult()
-        $seeder = [MailStoreAdmin.DbMail.TestSupport.DbMailSeeder]::new($admin, 'dbmail_', $false)
+        [MailStoreAdmin.DbMailDatabase.TestSupport.DbMailPostgreSqlSchema]::CreateAsync($admin, 'dbmail_', $false).GetAwaiter().GetResult()
+        $seeder = [MailStoreAdmin.DbMailDatabase.TestSupport.DbMailSeeder]::new($admin, 'dbmail_', $false)
         $id = $seeder.AddUserAsync('alice', '13d249f2cb4127b40cfa757866850278793f814ded3c587fe5889e889a7a9f6c', 'sha256', $true, '').GetAwaiter().GetResult()
         $seeder.AddAliasAsync('alice@example.test', [long]$id).GetAwaiter().GetResult()
         # The connection string without its login, which goes in -DbMailCredential.

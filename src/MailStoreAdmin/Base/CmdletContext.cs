@@ -53,6 +53,9 @@ namespace MailStoreAdmin.Base
                 case LogLevel.Warning:
                     _pump.Post(() => _cmdlet.WriteWarning(message));
                     break;
+                case LogLevel.Information:
+                    _pump.Post(() => _cmdlet.WriteInformation(new HostInformationMessage { Message = message }, new[] { "PSHOST" }));
+                    break;
                 default:
                     if (_verboseEnabled) _pump.Post(() => _cmdlet.WriteVerbose(message));
                     break;

@@ -1,6 +1,6 @@
 using System.Management.Automation;
 using System.Management.Automation.Runspaces;
-using MailStoreAdmin.Core.DbMail;
+using MailStoreAdmin.Core.DbMailApi;
 using MailStoreAdmin.Core.MailStore;
 using MailStoreAdmin.Core.Operations;
 using MailStoreAdmin.Core.Sessions;
@@ -13,7 +13,7 @@ namespace MailStoreAdmin.Base
     {
         public static ScopedConnections<MsConnection> MailStore { get; } = new ScopedConnections<MsConnection>();
 
-        public static ScopedConnections<DbMailConnection> DbMail { get; } = new ScopedConnections<DbMailConnection>();
+        public static ScopedConnections<DbMailApiConnection> DbMailApi { get; } = new ScopedConnections<DbMailApiConnection>();
 
         /// <summary>
         /// The current runspace; a module-wide key when there is none. Only meaningful on the pipeline thread.

@@ -28,11 +28,11 @@ public class BcryptTests
     public void Reproduces_published_vectors(string expected, string password)
     {
         Assert.Equal(expected, UnixCrypt.Compute(System.Text.Encoding.UTF8.GetBytes(password), expected));
-        Assert.True(DbMailPassword.IsSupported("crypt", expected));
+        Assert.True(DbMailPasswordSchemes.IsSupported("crypt", expected));
         if (password.Length > 0)
         {
-            Assert.True(DbMailPassword.Verify("crypt", expected, password));
-            Assert.False(DbMailPassword.Verify("crypt", expected, password.Substring(1)));
+            Assert.True(DbMailPasswordSchemes.Verify("crypt", expected, password));
+            Assert.False(DbMailPasswordSchemes.Verify("crypt", expected, password.Substring(1)));
         }
     }
 
@@ -54,5 +54,5 @@ public class BcryptTests
     [InlineData("$2a$03$CCCCCCCCCCCCCCCCCCCCC.E5YPO9kmyuRGyh0XouQYb4YMJKvyOeW")]
     [InlineData("$2a$05$CCCCCCCCCCCCCCCCCCCC!.E5YPO9kmyuRGyh0XouQYb4YMJKvyOeW")]
     [InlineData("$2a$05$CCCCCCCCCC")]
-    public void Malformed_settings_are_unsupported(string stored) => Assert.False(DbMailPassword.IsSupported("crypt", stored));
+    public void Malformed_settings_are_unsupported(string stored) => Assert.False(DbMailPasswordSchemes.IsSupported("crypt", stored));
 }

@@ -15,9 +15,9 @@ public class PasswordHasherTests
         var hash = PasswordHasher.Hash("Grüße, Welt!", scheme);
         Assert.StartsWith(prefix, hash);
         Assert.Equal(length, hash.Length);
-        Assert.True(DbMailPassword.IsSupported("crypt", hash));
-        Assert.True(DbMailPassword.Verify("crypt", hash, "Grüße, Welt!"));
-        Assert.False(DbMailPassword.Verify("crypt", hash, "Grüsse, Welt!"));
+        Assert.True(DbMailPasswordSchemes.IsSupported("crypt", hash));
+        Assert.True(DbMailPasswordSchemes.Verify("crypt", hash, "Grüße, Welt!"));
+        Assert.False(DbMailPasswordSchemes.Verify("crypt", hash, "Grüsse, Welt!"));
     }
 
     [Fact]
@@ -27,7 +27,7 @@ public class PasswordHasherTests
         var second = PasswordHasher.Hash("secret");
         Assert.StartsWith("$6$", first);
         Assert.NotEqual(first, second);
-        Assert.True(DbMailPassword.Verify("crypt", second, "secret"));
+        Assert.True(DbMailPasswordSchemes.Verify("crypt", second, "secret"));
     }
 
     [Fact]

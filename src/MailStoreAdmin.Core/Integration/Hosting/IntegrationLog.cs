@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
 using System.Text;
@@ -9,17 +8,15 @@ using MailStoreAdmin.Core.Integration.Server;
 namespace MailStoreAdmin.Core.Integration.Hosting
 {
     /// <summary>
-    /// Where a running server's log lines go: an optional append-only file, a queue the foreground cmdlet drains to
-    /// the verbose stream, and the most recent lines for Get-MsIntegrationServer. Lines never hold passwords (the
-    /// server's records leave them out). Thread-safe: the server logs from pool threads.
+    /// Where a running server's log lines go: an optional append-only file, the most recent lines for
+    /// Get-MsIntegrationServer, and, while someone listens (the foreground cmdlet), that listener. Lines never hold
+    /// passwords (the server's records leave them out). Thread-safe: the server logs from pool threads.
     /// </summary>
     public sealed class IntegrationLog : IntegrationServerLogger, IDisposable
     {
         public const int RecentCapacity = 500;
         private readonly object _fileLock = new object();
         private readonly StreamWriter? _file;
-        private readonly ConcurrentQueue<string> _pending = new ConcurrentQueue<string>();
-        private readonly ConcurrentQueue<string> _warnings = new ConcurrentQueue<string>();
         private readonly Queue<string> _recent = new Queue<string>();
 
         public IntegrationLog(string? filePath)
@@ -40,8 +37,11 @@ namespace MailStoreAdmin.Core.Integration.Hosting
 
         public string? FilePath { get; }
 
-        /// <summary>Set by a foreground cmdlet: lines are also queued for it to write as verbose records.</summary>
-        public bool QueueForPipeline { get; set; }
+        /// <summary>Receives every line as it is logged (the foreground cmdlet's verbose stream); null: nobody.</summary>
+        public Action<string>? LineListener { get; set; }
+
+        /// <summary>Receives sources' warnings as they happen (the cmdlet's warning stream); null: nobody.</summary>
+        public Action<string>? WarningListener { get; set; }
 
         public override void OnRequest(IntegrationRequestRecord record) => Write(record.ToString());
 
@@ -50,14 +50,9 @@ namespace MailStoreAdmin.Core.Integration.Hosting
         /// <summary>A source's own warning (such as a password scheme it cannot check), in the same log.</summary>
         public void Warn(string message)
         {
-            _warnings.Enqueue(message);
+            WarningListener?.Invoke(message);
             Write($"{DateTimeOffset.UtcNow:yyyy-MM-ddTHH:mm:ss.fffZ} WARNING {message}");
         }
-
-        /// <summary>Warnings not yet shown, for the cmdlet to write as warning records.</summary>
-        public bool TryDequeueWarning(out string message) => _warnings.TryDequeue(out message!);
-
-        public bool TryDequeue(out string line) => _pending.TryDequeue(out line!);
 
         public IReadOnlyList<string> Recent()
         {
@@ -71,7 +66,7 @@ namespace MailStoreAdmin.Core.Integration.Hosting
                 _recent.Enqueue(line);
                 while (_recent.Count > RecentCapacity) _recent.Dequeue();
             }
-            if (QueueForPipeline) _pending.Enqueue(line);
+            LineListener?.Invoke(line);
             if (_file == null) return;
             lock (_fileLock)
             {

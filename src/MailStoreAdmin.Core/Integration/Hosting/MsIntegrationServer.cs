@@ -25,23 +25,6 @@ namespace MailStoreAdmin.Core.Integration.Hosting
             Id = Interlocked.Increment(ref _lastId);
         }
 
-        /// <summary>Starts serving with a new log (optionally appending to a file); see the other overload.</summary>
-        public static Task<MsIntegrationServer> StartAsync(IntegrationServerOptions options, IDirectoryUserSource source, string? logFilePath,
-            CancellationToken cancellationToken)
-        {
-            IntegrationLog log;
-            try
-            {
-                log = new IntegrationLog(logFilePath);
-            }
-            catch
-            {
-                source.Dispose();
-                throw;
-            }
-            return StartAsync(options, source, log, cancellationToken);
-        }
-
         /// <summary>
         /// Lists the source's users once (a wrong connection string or file fails here, not at MailStore's first
         /// sync), then serves. Takes ownership of the source and the log: on failure both are disposed.
@@ -81,14 +64,6 @@ namespace MailStoreAdmin.Core.Integration.Hosting
 
         /// <summary>Completes when the server stops; faults if its listener dies.</summary>
         public Task Completion => _server.Completion;
-
-        public void LogWarning(string message) => Log.Warn(message);
-
-        public bool TryDequeueLogLine(out string line) => Log.TryDequeue(out line);
-
-        public bool TryDequeueWarning(out string message) => Log.TryDequeueWarning(out message);
-
-        public void QueueLogForPipeline(bool enabled) => Log.QueueForPipeline = enabled;
 
         public async Task StopAsync()
         {

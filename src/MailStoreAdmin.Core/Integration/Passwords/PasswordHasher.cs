@@ -17,7 +17,7 @@ namespace MailStoreAdmin.Core.Integration.Passwords
         /// <summary>
         /// A "$6$salt$hash" (sha512-crypt, default) or "$5$salt$hash" (sha256-crypt) string with a random
         /// 16-character salt and the default 5000 rounds, or "$2b$12$..." (bcrypt, cost 12), all of which
-        /// glibc/libxcrypt crypt(3) and DbMailPassword verify.
+        /// glibc/libxcrypt crypt(3) and DbMailPasswordSchemes verify.
         /// </summary>
         public static string Hash(string password, string scheme = Sha512Crypt)
         {

@@ -207,6 +207,13 @@ namespace MailStoreAdmin.Core.Integration.Server
             _completion.TrySetResult(true);
         }
 
+        /// <summary>The URL a server with these options will have (before it binds; port 0 stays 0).</summary>
+        public static Uri PlannedUrl(IntegrationServerOptions options)
+        {
+            var snapshot = options.Snapshot();
+            return BuildUrl(new IPEndPoint(snapshot.BindAddress ?? IPAddress.Any, snapshot.Port), snapshot);
+        }
+
         private static Uri BuildUrl(IPEndPoint endpoint, IntegrationServerOptions options)
         {
             var address = endpoint.Address;

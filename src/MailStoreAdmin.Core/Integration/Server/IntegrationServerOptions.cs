@@ -76,7 +76,8 @@ namespace MailStoreAdmin.Core.Integration.Server
             return copy;
         }
 
-        internal void Validate()
+        /// <summary>Throws MailStoreAdminException (InvalidArgument) for the first invalid setting.</summary>
+        public void Validate()
         {
             if (BindAddress == null) throw Invalid("IntegrationServerNoBindAddress", "BindAddress must be set.");
             if (Port < 0 || Port > 65535) throw Invalid("IntegrationServerInvalidPort", $"Port {Port} is not a TCP port (0-65535, 0 = any free port).");

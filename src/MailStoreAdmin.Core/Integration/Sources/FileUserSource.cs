@@ -47,12 +47,12 @@ namespace MailStoreAdmin.Core.Integration.Sources
             cancellationToken.ThrowIfCancellationRequested();
             if (string.IsNullOrEmpty(userName) || string.IsNullOrEmpty(password)) return Task.FromResult(false);
             if (!Current().Users.TryGetValue(userName, out var entry) || !entry.Active || entry.PasswordHash == null) return Task.FromResult(false);
-            if (!DbMailPassword.IsSupported(entry.EncryptionType, entry.PasswordHash))
+            if (!DbMailPasswordSchemes.IsSupported(entry.EncryptionType, entry.PasswordHash))
             {
                 _warn?.Invoke($"User '{entry.User.UserName}' ({entry.Location} of {_path}) cannot log in: the password hash scheme is not supported.");
                 return Task.FromResult(false);
             }
-            return Task.FromResult(DbMailPassword.Verify(entry.EncryptionType, entry.PasswordHash, password));
+            return Task.FromResult(DbMailPasswordSchemes.Verify(entry.EncryptionType, entry.PasswordHash, password));
         }
 
         public void Dispose()

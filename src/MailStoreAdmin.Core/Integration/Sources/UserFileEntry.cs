@@ -16,7 +16,7 @@ namespace MailStoreAdmin.Core.Integration.Sources
         public DirectoryUser User { get; }
         public bool Active { get; }
 
-        /// <summary>dbmail encryption_type for DbMailPassword ("crypt" when the file gives no passwordScheme).</summary>
+        /// <summary>dbmail encryption_type for DbMailPasswordSchemes ("crypt" when the file gives no passwordScheme).</summary>
         public string? EncryptionType { get; }
 
         /// <summary>Null when the user has no password: listed, but can never log in.</summary>

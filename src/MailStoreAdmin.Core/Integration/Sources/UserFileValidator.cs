@@ -19,7 +19,7 @@ namespace MailStoreAdmin.Core.Integration.Sources
                 if (users.TryGetValue(entry.User.UserName, out var earlier))
                     throw new UserFileException(row.Location, $"duplicate userName '{entry.User.UserName}' (also at {earlier.Location})");
                 users.Add(entry.User.UserName, entry);
-                if (entry.PasswordHash != null && !DbMailPassword.IsSupported(entry.EncryptionType, entry.PasswordHash))
+                if (entry.PasswordHash != null && !DbMailPasswordSchemes.IsSupported(entry.EncryptionType, entry.PasswordHash))
                     warn?.Invoke($"{row.Location}: user '{entry.User.UserName}' cannot log in: the password hash scheme is not supported.");
             }
             return users;
@@ -63,7 +63,7 @@ namespace MailStoreAdmin.Core.Integration.Sources
             {
                 if (scheme.Length == 0 || string.Equals(scheme, "plaintext", StringComparison.OrdinalIgnoreCase))
                     throw new UserFileException(row.Location, "plaintext passwords are not accepted; store a crypt hash such as $6$... instead");
-                if (!DbMailPassword.IsKnownType(scheme))
+                if (!DbMailPasswordSchemes.IsKnownType(scheme))
                     throw new UserFileException(row.Location, $"unknown passwordScheme '{scheme}' (use a dbmail encryption_type: crypt, md5, md5sum, md5base64, sha1, sha256, sha512, whirlpool, tiger)");
                 if (hash == null) throw new UserFileException(row.Location, "passwordScheme is given but passwordHash is empty");
                 return (scheme.ToLowerInvariant(), hash);
@@ -76,7 +76,7 @@ namespace MailStoreAdmin.Core.Integration.Sources
 
         /// <summary>"$id$..." of any algorithm (unsupported ones are warned about, not refused) or 13-character DES.</summary>
         private static bool LooksLikeCrypt(string hash) =>
-            (hash.Length > 3 && hash[0] == '$' && hash.IndexOf('$', 1) > 1) || DbMailPassword.IsSupported("crypt", hash);
+            (hash.Length > 3 && hash[0] == '$' && hash.IndexOf('$', 1) > 1) || DbMailPasswordSchemes.IsSupported("crypt", hash);
 
         private static bool Active(UserFileRow row)
         {

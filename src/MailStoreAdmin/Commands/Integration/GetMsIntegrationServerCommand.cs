@@ -1,5 +1,6 @@
 using System.Linq;
 using System.Management.Automation;
+using MailStoreAdmin.Base;
 using MailStoreAdmin.Core.Integration.Hosting;
 
 namespace MailStoreAdmin.Commands.Integration
@@ -7,7 +8,7 @@ namespace MailStoreAdmin.Commands.Integration
     /// <summary><para type="synopsis">Lists the integration servers running in this PowerShell process, with request counts and recent log lines.</para></summary>
     [Cmdlet(VerbsCommon.Get, "MsIntegrationServer")]
     [OutputType(typeof(MsIntegrationServer))]
-    public sealed class GetMsIntegrationServerCommand : PSCmdlet
+    public sealed class GetMsIntegrationServerCommand : MailStoreAdminCmdlet
     {
         /// <summary><para type="description">Only the servers with these ids.</para></summary>
         [Parameter(Position = 0)]
@@ -15,7 +16,8 @@ namespace MailStoreAdmin.Commands.Integration
 
         protected override void EndProcessing()
         {
-            WriteObject(IntegrationServers.All.Where(s => Id == null || Id.Contains(s.Id)), enumerateCollection: true);
+            var ids = Id;
+            Run((context, token) => IntegrationServerOperations.GetAsync(ids, context));
         }
     }
 }

@@ -1,14 +1,10 @@
-using MailStoreAdmin.Core.Operations;
 using System;
 using System.Collections;
-using System.Collections.Generic;
 using System.Management.Automation;
 using System.Net;
 using System.Security;
 using System.Security.Cryptography.X509Certificates;
-using System.Threading.Tasks;
 using MailStoreAdmin.Base;
-using MailStoreAdmin.Core.Errors;
 using MailStoreAdmin.Core.Integration;
 using MailStoreAdmin.Core.Integration.Hosting;
 using MailStoreAdmin.Core.Integration.Server;
@@ -141,104 +137,27 @@ namespace MailStoreAdmin.Commands.Integration
 
         protected override void EndProcessing()
         {
-            var options = BuildOptions();
-            var where = $"{(options.Certificate != null ? "https" : "http")}://{ListenAddress}:{Port}{UrlPath ?? "/"}";
-            if (!ShouldProcess(where, "Start the MailStore integration server")) return;
-
-            var log = Terminating(() => new IntegrationLog(LogPath));
-            log.QueueForPipeline = !PassThru;
-            var source = Terminating(() => CreateSource(log.Warn), log.Dispose);
-            MsIntegrationServer? server = null;
-            Run(async (context, token) => server = await MsIntegrationServer.StartAsync(options, source, log, token).ConfigureAwait(false), terminating: true);
-            while (log.TryDequeueWarning(out var warning)) WriteWarning(warning);
-            IntegrationServers.Add(server!);
-            WriteInformation(new HostInformationMessage { Message = $"MailStore integration server {server!.Id} listening on {server.Url} ({server.Source})." }, new[] { "PSHOST" });
-            if (PassThru)
-            {
-                WriteObject(server);
-                return;
-            }
-            ServeInForeground(server);
-        }
-
-        /// <summary>Runs a core step; its error ends the cmdlet, after undoing what came before.</summary>
-        private T Terminating<T>(Func<T> step, Action? undo = null)
-        {
-            try
-            {
-                return step();
-            }
-            catch (MailStoreAdminException e)
-            {
-                undo?.Invoke();
-                ThrowTerminatingError(ErrorRecords.From(e));
-                throw;
-            }
-        }
-
-        /// <summary>Until Ctrl+C (or the listener dies): log lines become verbose records on this thread.</summary>
-        private void ServeInForeground(MsIntegrationServer server)
-        {
-            server.QueueLogForPipeline(true);
-            Run(async (context, token) =>
-            {
-                try
-                {
-                    while (!server.Completion.IsCompleted)
-                    {
-                        while (server.TryDequeueLogLine(out var line)) context.Log(LogLevel.Verbose, line);
-                        while (server.TryDequeueWarning(out var warning)) context.Log(LogLevel.Warning, warning);
-                        await Task.WhenAny(server.Completion, Task.Delay(250, token)).ConfigureAwait(false);
-                        token.ThrowIfCancellationRequested();
-                    }
-                    await server.Completion.ConfigureAwait(false);
-                }
-                finally
-                {
-                    await server.StopAsync().ConfigureAwait(false);
-                    IntegrationServers.Remove(server);
-                    while (server.TryDequeueLogLine(out var line)) context.Log(LogLevel.Verbose, line);
-                }
-            }, terminating: true);
-        }
-
-        private IntegrationServerOptions BuildOptions()
-        {
-            if (Credential == null && !AllowAnonymous)
-            {
-                ThrowTerminatingError(new ErrorRecord(new ArgumentException("Give -Credential (the user name and password MailStore sends), or -AllowAnonymous."),
-                    "IntegrationServerNoCallerCredential", ErrorCategory.InvalidArgument, null));
-            }
-            return new IntegrationServerOptions
+            var options = new IntegrationServerOptions
             {
                 BindAddress = ListenAddress,
                 Port = Port,
                 Path = UrlPath,
                 CallerCredential = Credential?.GetNetworkCredential(),
                 AllowAnonymous = AllowAnonymous,
-                Certificate = Certificate ?? LoadCertificate(),
                 ListTimeout = TimeSpan.FromSeconds(ListTimeoutSec),
                 AuthTimeout = TimeSpan.FromSeconds(AuthTimeoutSec),
                 MaxConcurrentRequests = MaxConcurrentRequests,
             };
+            var certificatePath = CertificatePath == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(CertificatePath);
+            var logPath = LogPath == null ? null : SessionState.Path.GetUnresolvedProviderPathFromPSPath(LogPath);
+            Run((context, token) =>
+            {
+                options.Certificate = Certificate ?? (certificatePath == null ? null : CertificateFile.Load(certificatePath, CertificatePassword));
+                return IntegrationServerOperations.StartAsync(options, logPath, CreateSource, PassThru, context, token);
+            }, terminating: true);
         }
 
-        private X509Certificate2? LoadCertificate()
-        {
-            if (CertificatePath == null) return null;
-            var path = SessionState.Path.GetUnresolvedProviderPathFromPSPath(CertificatePath);
-            try
-            {
-                return new X509Certificate2(path, CertificatePassword, X509KeyStorageFlags.Exportable);
-            }
-            catch (System.Security.Cryptography.CryptographicException e)
-            {
-                ThrowTerminatingError(new ErrorRecord(new ArgumentException($"Cannot load the certificate '{path}': {e.Message}", e),
-                    "IntegrationCertificateUnreadable", ErrorCategory.InvalidArgument, path));
-                return null;
-            }
-        }
-
+        /// <summary>The source the parameter set names; <paramref name="warn"/> is the log's warning sink.</summary>
         private IDirectoryUserSource CreateSource(Action<string> warn)
         {
             switch (ParameterSetName)
@@ -250,12 +169,14 @@ namespace MailStoreAdmin.Commands.Integration
                 case SourceSet:
                     return Source!;
                 default:
-                    return DbMailSourceLoader.Create(DbMailConnectionString!, DbMailCredential?.GetNetworkCredential(), new Dictionary<string, object?>
+                    var database = new DbMailDatabaseOptions
                     {
-                        ["TablePrefix"] = DbMailTablePrefix,
-                        ["InactiveUsers"] = IncludeInactiveUsers ? "List" : "Omit",
-                        ["Warning"] = warn,
-                    });
+                        ConnectionString = DbMailConnectionString!,
+                        TablePrefix = DbMailTablePrefix ?? DbMailDatabaseOptions.DefaultTablePrefix,
+                        InactiveUsers = IncludeInactiveUsers ? DbMailInactiveUsers.List : DbMailInactiveUsers.Omit,
+                        Warning = warn,
+                    };
+                    return DbMailDatabaseSourceLoader.Create(database, DbMailCredential?.GetNetworkCredential());
             }
         }
     }

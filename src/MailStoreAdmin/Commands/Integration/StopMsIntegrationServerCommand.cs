@@ -17,16 +17,8 @@ namespace MailStoreAdmin.Commands.Integration
 
         protected override void ProcessRecord()
         {
-            foreach (var server in Server ?? IntegrationServers.All)
-            {
-                if (!ShouldProcess(server.ToString(), "Stop")) continue;
-                Run(async (context, token) =>
-                {
-                    await server.StopAsync().ConfigureAwait(false);
-                    IntegrationServers.Remove(server);
-                    context.Log(LogLevel.Verbose, $"Stopped integration server {server.Id} at {server.Url}.");
-                });
-            }
+            var servers = Server;
+            Run((context, token) => IntegrationServerOperations.StopAsync(servers, context));
         }
     }
 }
