@@ -152,6 +152,57 @@ public class PipelineTests
         Assert.True(cleanupFinished);
     }
 
+    [Fact]
+    public async Task Ordered_lookups_keep_arrival_order_bound_running_lookups_and_refill_any_free_slot()
+    {
+        var gates = Enumerable.Range(0, 20).Select(_ => new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously)).ToArray();
+        var running = 0;
+        var maxRunning = 0;
+        var startedOrder = new List<int>();
+        var results = new List<int>();
+        var lookups = new OrderedLookups<int, int>(3, async i =>
+        {
+            lock (startedOrder) startedOrder.Add(i);
+            var now = Interlocked.Increment(ref running);
+            InterlockedMax(ref maxRunning, now);
+            try
+            {
+                return await gates[i].Task;
+            }
+            finally
+            {
+                Interlocked.Decrement(ref running);
+            }
+        }, results.Add);
+        var loop = lookups.RunAsync(CancellationToken.None);
+        for (int i = 0; i < 20; i++) lookups.Add(i);
+        lookups.Complete();
+
+        // The oldest (0) hangs; 1 and 2 end: their slots start 3 and 4 without waiting for 0.
+        await WaitUntil(() => Volatile.Read(ref running) == 3);
+        gates[1].SetResult(1);
+        gates[2].SetResult(2);
+        await WaitUntil(() => { lock (startedOrder) return startedOrder.Contains(4); });
+        Assert.Empty(results);
+        for (int i = 0; i < 20; i++) gates[i].TrySetResult(i);
+        await loop;
+
+        Assert.Equal(Enumerable.Range(0, 20), results);
+        Assert.Equal(3, maxRunning);
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int current;
+        while (value > (current = Volatile.Read(ref target)) && Interlocked.CompareExchange(ref target, value, current) != current) { }
+    }
+
+    private static async Task WaitUntil(Func<bool> condition)
+    {
+        for (int i = 0; i < 500 && !condition(); i++) await Task.Delay(10);
+        Assert.True(condition());
+    }
+
     [Theory]
     [InlineData("user*", "USER01", true)]
     [InlineData("user?", "user12", false)]
@@ -161,6 +212,14 @@ public class PipelineTests
     [InlineData("plain", "PLAIN", true)]
     public void Wildcards_follow_powershell_rules(string pattern, string value, bool match) =>
         Assert.Equal(match, new Wildcard(pattern).IsMatch(value));
+
+    [Theory]
+    [InlineData("Work*", "Work-2", true)]
+    [InlineData("Work*", "work-2", false)]
+    [InlineData("work", "Work", false)]
+    [InlineData("work", "work", true)]
+    public void Case_sensitive_wildcards_compare_exactly(string pattern, string value, bool match) =>
+        Assert.Equal(match, new Wildcard(pattern, caseSensitive: true).IsMatch(value));
 
     [Fact]
     public void Each_scope_has_its_own_default_connection()

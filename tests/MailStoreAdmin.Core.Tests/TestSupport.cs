@@ -33,6 +33,18 @@ internal sealed class RecordingContext : OperationContext
         lock (Objects) return Objects.OfType<T>().ToList();
     }
 
+    /// <summary>Runs an operation with this context and returns what it wrote of one type (none: -WhatIf declined).</summary>
+    public async Task<List<T>> Results<T>(Func<OperationContext, Task> operation)
+    {
+        int before;
+        lock (Objects) before = Objects.Count;
+        await operation(this);
+        lock (Objects) return Objects.Skip(before).OfType<T>().ToList();
+    }
+
+    /// <summary>Runs an operation and returns the one object it wrote, or default when it wrote none.</summary>
+    public async Task<T?> Result<T>(Func<OperationContext, Task> operation) => (await Results<T>(operation)).SingleOrDefault();
+
     /// <summary>The one object written, of the given type.</summary>
     public T Single<T>() => Assert.Single(Of<T>());
     public List<(LogLevel Level, string Message)> Logs { get; } = new();

@@ -38,6 +38,17 @@ Describe 'Connect-MsServer' {
         ($err | Out-String) | Should -Not -Match 'Not-The-Password'
     }
 
+    It 'explains HTTP 401 with its likely causes and a recommended action' {
+        $wrong = [pscredential]::new('admin', (ConvertTo-SecureString 'Not-The-Password' -AsPlainText -Force))
+        $err = $null
+        try { Connect-MsServer $fake.Uri -Credential $wrong -CertificateThumbprint $fake.Thumbprint } catch { $err = $_ }
+        $err.Exception.Message | Should -Match 'HTTP 401'
+        $err.Exception.Message | Should -Match 'wrong user name or password'
+        $err.Exception.Message | Should -Match "'api' login privilege"
+        $err.Exception.Message | Should -Match 'MFA.*API password'
+        $err.ErrorDetails.RecommendedAction | Should -Match "'api' login privilege"
+    }
+
     It 'accepts -SkipCertificateCheck with a warning and keeps the earlier default when not passed through' {
         $warnings = $null
         $skip = Connect-MsServer $fake.Uri -Credential $credential -SkipCertificateCheck -PassThru -WarningVariable warnings -WarningAction SilentlyContinue

@@ -270,10 +270,12 @@ namespace MailStoreAdmin.Core.MailStore
             {
                 case 401:
                     throw new MailStoreAdminException(ErrorKind.AuthenticationError, "MailStoreAuthenticationFailed",
-                        $"{Uri} rejected the credentials of '{UserName}' (HTTP 401).", Uri,
+                        $"{Uri} rejected the credentials of '{UserName}' (HTTP 401). Likely causes: a wrong user name or password; "
+                        + "the account lacks MailStore's 'api' login privilege; on a Service Provider Edition with multi-factor "
+                        + "authentication (MFA) enabled, the account's API password is needed instead of its login password.", Uri,
                         recommendedAction: ServiceProvider
                             ? "Check the user name and password; with MFA enabled, use the account's API password (CreateSystemAdministratorAPIPassword)."
-                            : "Check the user name and password. The account must be a MailStore administrator with the 'api' login privilege.");
+                            : "Check the user name and password, and give the account the 'api' login privilege (MailStore Client > Administrative Tools > Users and Privileges); on SPE with MFA, use its API password.");
                 case 403:
                     throw new MailStoreAdminException(ErrorKind.PermissionDenied, "MailStoreAccessDenied",
                         $"'{UserName}' may not call {function} (HTTP 403). The account must be a MailStore administrator.", target);

@@ -1,37 +1,87 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Threading;
 using System.Threading.Tasks;
 
 namespace MailStoreAdmin.Core.Operations
 {
     /// <summary>
-    /// Lookups started one after another (GetUserInfo per user, ...) with at most <c>limit</c> in flight, whose
-    /// answers are handed on in the order the lookups were started. <see cref="Add"/> waits for the oldest lookup
-    /// when the limit is reached, which bounds concurrency and memory without a second queue.
+    /// Lookups (GetUserInfo per user, ...) for items that arrive from a streamed list, with at most <c>limit</c>
+    /// running at once, whose answers are handed on in the order the items arrived.
+    /// <para>
+    /// The list reader only queues the item (<see cref="Add"/> never blocks) and one asynchronous loop
+    /// (<see cref="RunAsync"/>) starts lookups and hands on answers. A new lookup starts as soon as any running one
+    /// ends, not only when the oldest does: waiting for the oldest (head-of-line) left slots idle whenever one answer
+    /// was slower than the others, and -Detailed ran at 1.65-1.8 × its latency bound. Answers that arrive ahead of an
+    /// older one wait in order, at most 4 × limit of them, which bounds memory. Queued items are names, not results,
+    /// so the queue stays small even when the list arrives much faster than the lookups.
+    /// </para>
     /// </summary>
-    public sealed class OrderedLookups<T>
+    public sealed class OrderedLookups<TItem, TResult>
     {
-        private readonly Queue<Task<T>> _pending = new Queue<Task<T>>();
+        private readonly ConcurrentQueue<TItem> _waiting = new ConcurrentQueue<TItem>();
+        private readonly SemaphoreSlim _changed = new SemaphoreSlim(0);
         private readonly int _limit;
-        private readonly Action<T> _onResult;
+        private readonly Func<TItem, Task<TResult>> _lookup;
+        private readonly Action<TResult> _onResult;
+        private volatile bool _complete;
+        private int _running;
 
-        public OrderedLookups(int limit, Action<T> onResult)
+        public OrderedLookups(int limit, Func<TItem, Task<TResult>> lookup, Action<TResult> onResult)
         {
             if (limit < 1) throw new ArgumentOutOfRangeException(nameof(limit));
             _limit = limit;
+            _lookup = lookup;
             _onResult = onResult;
         }
 
-        /// <summary>Adds a started lookup; called from one thread at a time (the reader of a streamed list).</summary>
-        public void Add(Task<T> lookup)
+        /// <summary>Queues an item; called by the list reader.</summary>
+        public void Add(TItem item)
         {
-            _pending.Enqueue(lookup);
-            while (_pending.Count >= _limit) _onResult(_pending.Dequeue().GetAwaiter().GetResult());
+            _waiting.Enqueue(item);
+            _changed.Release();
         }
 
-        public async Task DrainAsync()
+        /// <summary>No more items will be added; <see cref="RunAsync"/> ends once the queued ones are answered.</summary>
+        public void Complete()
         {
-            while (_pending.Count > 0) _onResult(await _pending.Dequeue().ConfigureAwait(false));
+            _complete = true;
+            _changed.Release();
+        }
+
+        /// <summary>Starts lookups as items arrive and slots free up, and hands on their answers in order.</summary>
+        public async Task RunAsync(CancellationToken cancellationToken)
+        {
+            var started = new Queue<Task<TResult>>();
+            while (true)
+            {
+                while (started.Count > 0 && started.Peek().IsCompleted) _onResult(await started.Dequeue().ConfigureAwait(false));
+                var any = false;
+                while (Volatile.Read(ref _running) < _limit && started.Count < 4 * _limit && _waiting.TryDequeue(out var item))
+                {
+                    Interlocked.Increment(ref _running);
+                    started.Enqueue(RunOneAsync(item));
+                    any = true;
+                }
+                if (any) continue;
+                if (started.Count == 0 && _complete && _waiting.IsEmpty) return;
+                // Woken by a new item, the end of the list, or any lookup that ends.
+                await _changed.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        private async Task<TResult> RunOneAsync(TItem item)
+        {
+            try
+            {
+                return await _lookup(item).ConfigureAwait(false);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _running);
+                _changed.Release();
+            }
         }
     }
 }

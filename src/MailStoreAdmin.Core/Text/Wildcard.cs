@@ -3,18 +3,25 @@ using System.Text.RegularExpressions;
 
 namespace MailStoreAdmin.Core.Text
 {
-    /// <summary>PowerShell-style wildcards (* ? [a-z], ` escapes), case-insensitive, without PowerShell.</summary>
+    /// <summary>
+    /// The module's one wildcard engine: PowerShell's syntax (* ? [a-z] [abc], ` escapes) without PowerShell.
+    /// Case-insensitive like PowerShell's own -Name filters, unless the server compares those names exactly (dbmail
+    /// filter rule names), where a case-insensitive match would promise more than the server does.
+    /// </summary>
     public sealed class Wildcard
     {
         private readonly Regex? _regex;
         private readonly string _literal;
+        private readonly System.StringComparison _comparison;
 
-        public Wildcard(string pattern)
+        public Wildcard(string pattern, bool caseSensitive = false)
         {
+            _comparison = caseSensitive ? System.StringComparison.Ordinal : System.StringComparison.OrdinalIgnoreCase;
             Pattern = pattern;
             IsPattern = ContainsWildcard(pattern);
             _literal = Unescape(pattern);
-            if (IsPattern) _regex = new Regex(ToRegex(pattern), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Singleline);
+            var options = RegexOptions.CultureInvariant | RegexOptions.Singleline | (caseSensitive ? RegexOptions.None : RegexOptions.IgnoreCase);
+            if (IsPattern) _regex = new Regex(ToRegex(pattern), options);
         }
 
         public string Pattern { get; }
@@ -28,7 +35,7 @@ namespace MailStoreAdmin.Core.Text
         public bool IsMatch(string? value)
         {
             if (value == null) return false;
-            return _regex?.IsMatch(value) ?? string.Equals(value, _literal, System.StringComparison.OrdinalIgnoreCase);
+            return _regex?.IsMatch(value) ?? string.Equals(value, _literal, _comparison);
         }
 
         public static bool ContainsWildcard(string pattern)

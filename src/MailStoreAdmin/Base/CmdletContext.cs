@@ -24,10 +24,12 @@ namespace MailStoreAdmin.Base
         private readonly PSCmdlet _cmdlet;
         private readonly PipelinePump _pump;
         private readonly bool _debugEnabled;
+        private readonly bool _verboseEnabled;
         private readonly Dictionary<MsTask, ProgressState> _progress = new Dictionary<MsTask, ProgressState>();
 
-        internal CmdletContext(PSCmdlet cmdlet, PipelinePump pump, bool debugEnabled)
+        internal CmdletContext(PSCmdlet cmdlet, PipelinePump pump, bool debugEnabled, bool verboseEnabled)
         {
+            _verboseEnabled = verboseEnabled;
             _cmdlet = cmdlet;
             _pump = pump;
             _debugEnabled = debugEnabled;
@@ -45,9 +47,15 @@ namespace MailStoreAdmin.Base
         {
             switch (level)
             {
-                case LogLevel.Debug: _pump.Post(() => _cmdlet.WriteDebug(message)); break;
-                case LogLevel.Warning: _pump.Post(() => _cmdlet.WriteWarning(message)); break;
-                default: _pump.Post(() => _cmdlet.WriteVerbose(message)); break;
+                case LogLevel.Debug:
+                    if (_debugEnabled) _pump.Post(() => _cmdlet.WriteDebug(message));
+                    break;
+                case LogLevel.Warning:
+                    _pump.Post(() => _cmdlet.WriteWarning(message));
+                    break;
+                default:
+                    if (_verboseEnabled) _pump.Post(() => _cmdlet.WriteVerbose(message));
+                    break;
             }
         }
 

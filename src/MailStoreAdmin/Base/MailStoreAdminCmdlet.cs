@@ -19,10 +19,12 @@ namespace MailStoreAdmin.Base
     {
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
         private bool _debugEnabled;
+        private bool _verboseEnabled;
 
         protected override void BeginProcessing()
         {
-            _debugEnabled = IsDebugEnabled();
+            _debugEnabled = IsStreamEnabled("Debug");
+            _verboseEnabled = IsStreamEnabled("Verbose");
         }
 
         protected override void StopProcessing() => _stopping.Cancel();
@@ -39,7 +41,7 @@ namespace MailStoreAdmin.Base
             {
                 PipelinePump.Run((pump, token) =>
                 {
-                    context = new CmdletContext(this, pump, _debugEnabled);
+                    context = new CmdletContext(this, pump, _debugEnabled, _verboseEnabled);
                     return work(context, token);
                 }, value => WriteObject(PowerShellValues.ToPowerShell(value)), _stopping.Token);
             }
@@ -59,12 +61,16 @@ namespace MailStoreAdmin.Base
             }
         }
 
-        private bool IsDebugEnabled()
+        /// <summary>
+        /// Whether -Verbose/-Debug or the preference variable shows the stream: log lines nobody sees are not even
+        /// handed to the pipeline thread (two per request), and bodies are not dumped.
+        /// </summary>
+        private bool IsStreamEnabled(string stream)
         {
-            if (MyInvocation.BoundParameters.TryGetValue("Debug", out var debug)) return ((SwitchParameter)debug).IsPresent;
-            var preference = GetVariableValue("DebugPreference");
-            return preference is ActionPreference action && action != ActionPreference.SilentlyContinue
-                || preference is PSObject ps && ps.BaseObject is ActionPreference wrapped && wrapped != ActionPreference.SilentlyContinue;
+            if (MyInvocation.BoundParameters.TryGetValue(stream, out var bound)) return ((SwitchParameter)bound).IsPresent;
+            var preference = GetVariableValue(stream + "Preference");
+            if (preference is PSObject ps) preference = ps.BaseObject;
+            return preference is ActionPreference action && action != ActionPreference.SilentlyContinue && action != ActionPreference.Ignore;
         }
 
         public void Dispose()

@@ -1,3 +1,4 @@
+using MailStoreAdmin.Core.DbMail.Models;
 using MailStoreAdmin.Core.Operations;
 using MailStoreAdmin.Core.DbMail;
 using MailStoreAdmin.Core.DbMail.Operations;
@@ -97,10 +98,10 @@ public sealed class DbMailConnectionTests
     {
         await using var f = await DbMailFixture.StartAsync(o => { o.PhpWarnings = true; o.NumbersAsStrings = true; });
         f.Server.AddUser("alice", unread: 3);
-        var count = await DbMailUserOperations.GetUnreadCountAsync(f.Connection, "alice", f.Observer, f.None);
-        Assert.Equal(3, count.UnreadCount);
-        await DbMailFetchRuleOperations.AddAsync(f.Connection, "alice", "pop.example.test", "remote@example.test", "pw", true, f.Observer, f.None);
-        var rule = Assert.Single(await DbMailFetchRuleOperations.ListAsync(f.Connection, "alice", f.Observer, f.None));
+        var count = await f.Observer.Result<DbMailUnreadCount>(c => DbMailUserOperations.GetUnreadCountAsync(f.Connection, "alice", c, f.None));
+        Assert.Equal(3, count!.UnreadCount);
+        await f.Observer.Result<DbMailFetchRule>(c => DbMailFetchRuleOperations.AddAsync(f.Connection, "alice", "pop.example.test", "remote@example.test", "pw", true, c, f.None));
+        var rule = Assert.Single(await f.Observer.Results<DbMailFetchRule>(c => DbMailFetchRuleOperations.ListAsync(f.Connection, "alice", null, c, f.None)));
         Assert.True(rule.DeleteAfterFetch);
     }
 
@@ -109,9 +110,9 @@ public sealed class DbMailConnectionTests
     {
         await using var f = await DbMailFixture.StartAsync();
         f.Server.AddUser("alice");
-        await DbMailFetchRuleOperations.AddAsync(f.Connection, "alice", "pop.example.test", "remote@example.test", "Pop3-Secret", false, f.Observer, f.None);
+        await f.Observer.Result<DbMailFetchRule>(c => DbMailFetchRuleOperations.AddAsync(f.Connection, "alice", "pop.example.test", "remote@example.test", "Pop3-Secret", false, c, f.None));
         var context = new RecordingContext(debug: true);
-        await DbMailFetchRuleOperations.ListAsync(f.Connection, "alice", context, f.None);
+        await context.Results<DbMailFetchRule>(c => DbMailFetchRuleOperations.ListAsync(f.Connection, "alice", null, c, f.None));
         Assert.Contains("listGetMailRules", context.AllText());
         Assert.DoesNotContain("Pop3-Secret", context.AllText());
         Assert.DoesNotContain(DbMailFixture.SecKey, context.AllText());

@@ -19,30 +19,30 @@ public sealed class DbMailFetchRuleTests
     public async Task Add_always_sends_delete_and_returns_the_listed_rule_with_a_decoded_status()
     {
         await using var f = await WithAliceAndBobAsync();
-        var rule = await DbMailFetchRuleOperations.AddAsync(f.Connection, "alice", "pop.example.test", "remote@example.test", "pw1", false, f.Observer, f.None);
+        var rule = await f.Observer.Result<DbMailFetchRule>(c => DbMailFetchRuleOperations.AddAsync(f.Connection, "alice", "pop.example.test", "remote@example.test", "pw1", false, c, f.None));
         Assert.Equal("0", Assert.Single(f.Server.CallsTo("addGetMailRule")).Form["delete"]);
         Assert.Equal(DbMailFetchStatus.NotRunYet, rule!.Status);
         Assert.Equal(("pop.example.test", "remote@example.test", false), (rule.Server, rule.RemoteUser, rule.DeleteAfterFetch));
 
         f.Server.State.FetchRules[0].Status = 2;
-        Assert.Equal(DbMailFetchStatus.WrongPassword, Assert.Single(await DbMailFetchRuleOperations.ListAsync(f.Connection, "alice", f.Observer, f.None)).Status);
+        Assert.Equal(DbMailFetchStatus.WrongPassword, Assert.Single(await f.Observer.Results<DbMailFetchRule>(c => DbMailFetchRuleOperations.ListAsync(f.Connection, "alice", null, c, f.None))).Status);
         f.Server.State.FetchRules[0].Status = 17;
-        Assert.Equal(DbMailFetchStatus.Unknown, Assert.Single(await DbMailFetchRuleOperations.ListAsync(f.Connection, "alice", f.Observer, f.None)).Status);
+        Assert.Equal(DbMailFetchStatus.Unknown, Assert.Single(await f.Observer.Results<DbMailFetchRule>(c => DbMailFetchRuleOperations.ListAsync(f.Connection, "alice", null, c, f.None))).Status);
     }
 
     [Fact]
     public async Task Set_changes_only_what_is_given_and_keeps_the_password()
     {
         await using var f = await WithAliceAndBobAsync();
-        var rule = await DbMailFetchRuleOperations.AddAsync(f.Connection, "alice", "pop.example.test", "remote@example.test", "pw1", true, f.Observer, f.None);
-        var changed = await DbMailFetchRuleOperations.SetAsync(f.Connection, "alice", rule!.Id, "pop2.example.test", null, null, null, f.Observer, f.None);
+        var rule = await f.Observer.Result<DbMailFetchRule>(c => DbMailFetchRuleOperations.AddAsync(f.Connection, "alice", "pop.example.test", "remote@example.test", "pw1", true, c, f.None));
+        var changed = await f.Observer.Result<DbMailFetchRule>(c => DbMailFetchRuleOperations.SetAsync(f.Connection, "alice", rule!.Id, "pop2.example.test", null, null, null, true, c, f.None));
         Assert.Equal(("pop2.example.test", "remote@example.test", true), (changed!.Server, changed.RemoteUser, changed.DeleteAfterFetch));
         Assert.Equal("pw1", f.Server.State.FetchRules[0].Password);
         var edit = Assert.Single(f.Server.CallsTo("editGetMailRule"));
         Assert.Equal("", edit.Form["password"]);
         Assert.Equal("1", edit.Form["delete"]);
 
-        await DbMailFetchRuleOperations.SetAsync(f.Connection, "alice", rule.Id, null, null, "pw2", false, f.Observer, f.None);
+        await f.Observer.Result<DbMailFetchRule>(c => DbMailFetchRuleOperations.SetAsync(f.Connection, "alice", rule!.Id, null, null, "pw2", false, true, c, f.None));
         Assert.Equal(("pw2", 0), (f.Server.State.FetchRules[0].Password, f.Server.State.FetchRules[0].Delete));
     }
 
@@ -50,9 +50,9 @@ public sealed class DbMailFetchRuleTests
     public async Task Another_users_rule_is_not_found_and_nothing_is_sent()
     {
         await using var f = await WithAliceAndBobAsync();
-        var rule = await DbMailFetchRuleOperations.AddAsync(f.Connection, "bob", "pop.example.test", "b@example.test", "pw", false, f.Observer, f.None);
+        var rule = await f.Observer.Result<DbMailFetchRule>(c => DbMailFetchRuleOperations.AddAsync(f.Connection, "bob", "pop.example.test", "b@example.test", "pw", false, c, f.None));
         f.Server.ClearCalls();
-        var set = await Assert.ThrowsAsync<MailStoreAdminException>(() => DbMailFetchRuleOperations.SetAsync(f.Connection, "alice", rule!.Id, "h.example.test", null, null, null, f.Observer, f.None));
+        var set = await Assert.ThrowsAsync<MailStoreAdminException>(() => DbMailFetchRuleOperations.SetAsync(f.Connection, "alice", rule!.Id, "h.example.test", null, null, null, true, f.Observer, f.None));
         var remove = await Assert.ThrowsAsync<MailStoreAdminException>(() => DbMailFetchRuleOperations.RemoveAsync(f.Connection, "alice", rule!.Id, f.Observer, f.None));
         Assert.All(new[] { set, remove }, e => Assert.Equal("DbMailFetchRuleNotFound", e.ErrorId));
         Assert.Empty(f.ChangesSent());
@@ -86,8 +86,8 @@ public sealed class DbMailFetchRuleTests
     public async Task Remove_deletes_the_users_rule()
     {
         await using var f = await WithAliceAndBobAsync();
-        var rule = await DbMailFetchRuleOperations.AddAsync(f.Connection, "alice", "pop.example.test", "r@example.test", "pw", false, f.Observer, f.None);
-        Assert.True(await DbMailFetchRuleOperations.RemoveAsync(f.Connection, "alice", rule!.Id, f.Observer, f.None));
+        var rule = await f.Observer.Result<DbMailFetchRule>(c => DbMailFetchRuleOperations.AddAsync(f.Connection, "alice", "pop.example.test", "r@example.test", "pw", false, c, f.None));
+        await DbMailFetchRuleOperations.RemoveAsync(f.Connection, "alice", rule!.Id, f.Observer, f.None);
         Assert.Empty(f.Server.State.FetchRules);
     }
 }

@@ -28,7 +28,7 @@ public sealed class DbMailFilterRuleTests
         var spec = new DbMailFilterRuleSpec("big-mail",
             new[] { C(DbMailFilterField.MessageSize, DbMailFilterOperator.GreaterThan, "10MB"), C(DbMailFilterField.Subject, DbMailFilterOperator.IsNot, "*[list]*") },
             DbMailJoinOperator.Or, DbMailFilterAction.MirrorTo, "archive@example.test", disabled: true);
-        await DbMailFilterRuleOperations.CreateAsync(f.Connection, "alice", spec, f.Observer, f.None);
+        await f.Observer.Result<DbMailFilterRule>(c => DbMailFilterRuleOperations.CreateAsync(f.Connection, "alice", spec, c, f.None));
 
         var sent = Assert.Single(f.Server.CallsTo("createRule"));
         Assert.Equal("[{\"Message Size\":{\"operation\":\"greater than\",\"value\":\"10485760\"}},{\"Subject\":{\"operation\":\"is not\",\"value\":\"*[list]*\"}}]", sent.Form["rules"]);
@@ -36,7 +36,7 @@ public sealed class DbMailFilterRuleTests
         Assert.Equal("1", sent.Form["disabled"]);
         Assert.Equal("or", sent.Form["rulesJoinOperator"]);
 
-        var rule = Assert.Single(await DbMailFilterRuleOperations.GetAsync(f.Connection, "alice", f.Observer, f.None));
+        var rule = Assert.Single(await f.Observer.Results<DbMailFilterRule>(c => DbMailFilterRuleOperations.GetAsync(f.Connection, "alice", null, c, f.None)));
         Assert.Equal("big-mail", rule.Name);
         Assert.Equal(DbMailJoinOperator.Or, rule.JoinOperator);
         Assert.Equal(DbMailFilterAction.MirrorTo, rule.Action);
@@ -50,16 +50,16 @@ public sealed class DbMailFilterRuleTests
     {
         await using var f = await WithAliceAsync();
         f.Server.AddUser("bob");
-        await DbMailFilterRuleOperations.CreateAsync(f.Connection, "alice", Spec("work"), f.Observer, f.None);
-        await DbMailFilterRuleOperations.CreateAsync(f.Connection, "alice", Spec("flag", DbMailFilterAction.MarkFlagged, null,
-            C(DbMailFilterField.XSpamFlag, DbMailFilterOperator.Is, "YES")), f.Observer, f.None);
-        foreach (var rule in await DbMailFilterRuleOperations.GetAsync(f.Connection, "alice", f.Observer, f.None))
+        await f.Observer.Result<DbMailFilterRule>(c => DbMailFilterRuleOperations.CreateAsync(f.Connection, "alice", Spec("work"), c, f.None));
+        await f.Observer.Result<DbMailFilterRule>(c => DbMailFilterRuleOperations.CreateAsync(f.Connection, "alice", Spec("flag", DbMailFilterAction.MarkFlagged, null,
+            C(DbMailFilterField.XSpamFlag, DbMailFilterOperator.Is, "YES")), c, f.None));
+        foreach (var rule in await f.Observer.Results<DbMailFilterRule>(c => DbMailFilterRuleOperations.GetAsync(f.Connection, "alice", null, c, f.None)))
         {
             var copy = new DbMailFilterRuleSpec(rule.Name, rule.Conditions, rule.JoinOperator, rule.Action, rule.ActionArgument, rule.Disabled);
-            await DbMailFilterRuleOperations.CreateAsync(f.Connection, "bob", copy, f.Observer, f.None);
+            await f.Observer.Result<DbMailFilterRule>(c => DbMailFilterRuleOperations.CreateAsync(f.Connection, "bob", copy, c, f.None));
         }
-        var alice = (await DbMailFilterRuleOperations.GetAsync(f.Connection, "alice", f.Observer, f.None)).Select(r => (r.Name, r.RulesJson, r.ActionsJson));
-        var bob = (await DbMailFilterRuleOperations.GetAsync(f.Connection, "bob", f.Observer, f.None)).Select(r => (r.Name, r.RulesJson, r.ActionsJson));
+        var alice = (await f.Observer.Results<DbMailFilterRule>(c => DbMailFilterRuleOperations.GetAsync(f.Connection, "alice", null, c, f.None))).Select(r => (r.Name, r.RulesJson, r.ActionsJson));
+        var bob = (await f.Observer.Results<DbMailFilterRule>(c => DbMailFilterRuleOperations.GetAsync(f.Connection, "bob", null, c, f.None))).Select(r => (r.Name, r.RulesJson, r.ActionsJson));
         Assert.Equal(alice, bob);
     }
 
@@ -67,7 +67,7 @@ public sealed class DbMailFilterRuleTests
     public async Task No_rules_is_an_empty_list_although_the_server_sends_an_array()
     {
         await using var f = await WithAliceAsync();
-        Assert.Empty(await DbMailFilterRuleOperations.GetAsync(f.Connection, "alice", f.Observer, f.None));
+        Assert.Empty(await f.Observer.Results<DbMailFilterRule>(c => DbMailFilterRuleOperations.GetAsync(f.Connection, "alice", null, c, f.None)));
     }
 
     public static TheoryData<string, DbMailFilterRuleSpec> InvalidRules => new()
@@ -109,7 +109,7 @@ public sealed class DbMailFilterRuleTests
     public async Task A_name_that_exists_is_refused_and_createRule_is_never_sent()
     {
         await using var f = await WithAliceAsync();
-        await DbMailFilterRuleOperations.CreateAsync(f.Connection, "alice", Spec("work"), f.Observer, f.None);
+        await f.Observer.Result<DbMailFilterRule>(c => DbMailFilterRuleOperations.CreateAsync(f.Connection, "alice", Spec("work"), c, f.None));
         f.Server.ClearCalls();
         var e = await Assert.ThrowsAsync<MailStoreAdminException>(() => DbMailFilterRuleOperations.CreateAsync(f.Connection, "alice", Spec("work"), f.Observer, f.None));
         Assert.Equal("DbMailFilterRuleExists", e.ErrorId);
@@ -120,10 +120,10 @@ public sealed class DbMailFilterRuleTests
     public async Task Values_that_can_never_match_are_sent_with_a_warning()
     {
         await using var f = await WithAliceAsync();
-        await DbMailFilterRuleOperations.CreateAsync(f.Connection, "alice", Spec("ru", DbMailFilterAction.Discard, null,
-            C(DbMailFilterField.Subject, DbMailFilterOperator.Is, "*тест*")), f.Observer, f.None);
-        await DbMailFilterRuleOperations.CreateAsync(f.Connection, "alice", Spec("amp", DbMailFilterAction.Discard, null,
-            C(DbMailFilterField.Subject, DbMailFilterOperator.Is, "A & B")), f.Observer, f.None);
+        await f.Observer.Result<DbMailFilterRule>(c => DbMailFilterRuleOperations.CreateAsync(f.Connection, "alice", Spec("ru", DbMailFilterAction.Discard, null,
+            C(DbMailFilterField.Subject, DbMailFilterOperator.Is, "*тест*")), c, f.None));
+        await f.Observer.Result<DbMailFilterRule>(c => DbMailFilterRuleOperations.CreateAsync(f.Connection, "alice", Spec("amp", DbMailFilterAction.Discard, null,
+            C(DbMailFilterField.Subject, DbMailFilterOperator.Is, "A & B")), c, f.None));
         Assert.Equal(2, f.Observer.Warnings.Count(w => w.Contains("can never match")));
         Assert.Equal(2, f.Server.CallsTo("createRule").Count());
     }
@@ -134,11 +134,11 @@ public sealed class DbMailFilterRuleTests
         await using var f = await WithAliceAsync();
         foreach (var name in new[] { "work", "work2", "workshop", "other" })
         {
-            await DbMailFilterRuleOperations.CreateAsync(f.Connection, "alice", Spec(name, DbMailFilterAction.StoreIn, name.ToUpperInvariant()), f.Observer, f.None);
+            await f.Observer.Result<DbMailFilterRule>(c => DbMailFilterRuleOperations.CreateAsync(f.Connection, "alice", Spec(name, DbMailFilterAction.StoreIn, name.ToUpperInvariant()), c, f.None));
         }
-        Assert.True(await DbMailFilterRuleOperations.RemoveAsync(f.Connection, "alice", "work", f.Observer, f.None));
+        await DbMailFilterRuleOperations.RemoveAsync(f.Connection, "alice", "work", f.Observer, f.None);
 
-        var left = await DbMailFilterRuleOperations.GetAsync(f.Connection, "alice", f.Observer, f.None);
+        var left = await f.Observer.Results<DbMailFilterRule>(c => DbMailFilterRuleOperations.GetAsync(f.Connection, "alice", null, c, f.None));
         Assert.Equal(new[] { "other", "work2", "workshop" }, left.Select(r => r.Name).OrderBy(n => n, StringComparer.Ordinal));
         Assert.Equal("WORKSHOP", left.Single(r => r.Name == "workshop").ActionArgument);
         Assert.Equal(2, f.Observer.Warnings.Count(w => w.Contains("re-created")));
@@ -148,11 +148,11 @@ public sealed class DbMailFilterRuleTests
     public async Task Removing_a_name_that_does_not_exist_sends_no_deleteRule()
     {
         await using var f = await WithAliceAsync();
-        await DbMailFilterRuleOperations.CreateAsync(f.Connection, "alice", Spec("work2"), f.Observer, f.None);
+        await f.Observer.Result<DbMailFilterRule>(c => DbMailFilterRuleOperations.CreateAsync(f.Connection, "alice", Spec("work2"), c, f.None));
         var e = await Assert.ThrowsAsync<MailStoreAdminException>(() => DbMailFilterRuleOperations.RemoveAsync(f.Connection, "alice", "work", f.Observer, f.None));
         Assert.Equal("DbMailFilterRuleNotFound", e.ErrorId);
         Assert.Empty(f.Server.CallsTo("deleteRule"));
-        Assert.Single(await DbMailFilterRuleOperations.GetAsync(f.Connection, "alice", f.Observer, f.None));
+        Assert.Single(await f.Observer.Results<DbMailFilterRule>(c => DbMailFilterRuleOperations.GetAsync(f.Connection, "alice", null, c, f.None)));
     }
 
     [Fact]
@@ -168,10 +168,10 @@ public sealed class DbMailFilterRuleTests
                 ["rules"] = "[{\"Message Size\":{\"operation\":\"is\",\"value\":155}}]", ["actions"] = "{\"Discard\":1}",
             }));
         }
-        await DbMailFilterRuleOperations.CreateAsync(f.Connection, "alice", Spec("x"), f.Observer, f.None);
-        var before = (await DbMailFilterRuleOperations.GetAsync(f.Connection, "alice", f.Observer, f.None)).Single(r => r.Name == "x2");
+        await f.Observer.Result<DbMailFilterRule>(c => DbMailFilterRuleOperations.CreateAsync(f.Connection, "alice", Spec("x"), c, f.None));
+        var before = (await f.Observer.Results<DbMailFilterRule>(c => DbMailFilterRuleOperations.GetAsync(f.Connection, "alice", null, c, f.None))).Single(r => r.Name == "x2");
         await DbMailFilterRuleOperations.RemoveAsync(f.Connection, "alice", "x", f.Observer, f.None);
-        var after = Assert.Single(await DbMailFilterRuleOperations.GetAsync(f.Connection, "alice", f.Observer, f.None));
+        var after = Assert.Single(await f.Observer.Results<DbMailFilterRule>(c => DbMailFilterRuleOperations.GetAsync(f.Connection, "alice", null, c, f.None)));
         Assert.Equal((before.Name, before.RulesJson, before.ActionsJson, before.JoinOperatorText), (after.Name, after.RulesJson, after.ActionsJson, after.JoinOperatorText));
     }
 }

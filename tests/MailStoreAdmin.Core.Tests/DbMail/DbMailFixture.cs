@@ -1,3 +1,4 @@
+using MailStoreAdmin.Core.DbMail.Models;
 using MailStoreAdmin.Core.Operations;
 using MailStoreAdmin.Core.DbMail;
 using MailStoreAdmin.Core.Http;

@@ -1,3 +1,4 @@
+using MailStoreAdmin.Core.DbMail.Models;
 using MailStoreAdmin.Core.DbMail.Operations;
 using MailStoreAdmin.Core.Errors;
 using Xunit;
@@ -10,12 +11,12 @@ public sealed class DbMailUserTests
     public async Task Create_then_exists_then_change_password()
     {
         await using var f = await DbMailFixture.StartAsync();
-        var user = await DbMailUserOperations.CreateAsync(f.Connection, "alice", "alicepw", f.Observer, f.None);
+        var user = await f.Observer.Result<DbMailUser>(c => DbMailUserOperations.CreateAsync(f.Connection, "alice", "alicepw", c, f.None));
         Assert.Equal("alice", user!.UserName);
         Assert.True(await DbMailUserOperations.ExistsAsync(f.Connection, "ALICE", f.Observer, f.None));
         Assert.Equal(new[] { "alice@example.test" }, f.Server.State.Users["alice"].Aliases);
         var before = f.Server.State.Users["alice"].PasswordSha256;
-        Assert.True(await DbMailUserOperations.SetPasswordAsync(f.Connection, "alice", "newpw", f.Observer, f.None));
+        await DbMailUserOperations.SetPasswordAsync(f.Connection, "alice", "newpw", f.Observer, f.None);
         Assert.NotEqual(before, f.Server.State.Users["alice"].PasswordSha256);
     }
 
@@ -54,8 +55,8 @@ public sealed class DbMailUserTests
             () => DbMailUserOperations.RemoveAsync(f.Connection, "nobody", false, f.Observer, f.None),
             () => DbMailUserOperations.ClearMailboxAsync(f.Connection, "nobody", f.Observer, f.None),
             () => DbMailUserOperations.GetUnreadCountAsync(f.Connection, "nobody", f.Observer, f.None),
-            () => DbMailFilterRuleOperations.GetAsync(f.Connection, "nobody", f.Observer, f.None),
-            () => DbMailFetchRuleOperations.ListAsync(f.Connection, "nobody", f.Observer, f.None),
+            () => DbMailFilterRuleOperations.GetAsync(f.Connection, "nobody", null, f.Observer, f.None),
+            () => DbMailFetchRuleOperations.ListAsync(f.Connection, "nobody", null, f.Observer, f.None),
             () => DbMailFetchRuleOperations.AddAsync(f.Connection, "nobody", "pop.example.test", "x@example.test", "pw", false, f.Observer, f.None),
         };
         foreach (var call in calls)
@@ -73,10 +74,10 @@ public sealed class DbMailUserTests
         await using var f = await DbMailFixture.StartAsync();
         f.Server.AddUser("alice");
         f.Server.AddUser("bob");
-        await DbMailFetchRuleOperations.AddAsync(f.Connection, "alice", "pop.example.test", "a1@example.test", "pw", false, f.Observer, f.None);
-        await DbMailFetchRuleOperations.AddAsync(f.Connection, "alice", "pop.example.test", "a2@example.test", "pw", false, f.Observer, f.None);
-        await DbMailFetchRuleOperations.AddAsync(f.Connection, "bob", "pop.example.test", "b1@example.test", "pw", false, f.Observer, f.None);
-        Assert.True(await DbMailUserOperations.RemoveAsync(f.Connection, "alice", false, f.Observer, f.None));
+        await f.Observer.Result<DbMailFetchRule>(c => DbMailFetchRuleOperations.AddAsync(f.Connection, "alice", "pop.example.test", "a1@example.test", "pw", false, c, f.None));
+        await f.Observer.Result<DbMailFetchRule>(c => DbMailFetchRuleOperations.AddAsync(f.Connection, "alice", "pop.example.test", "a2@example.test", "pw", false, c, f.None));
+        await f.Observer.Result<DbMailFetchRule>(c => DbMailFetchRuleOperations.AddAsync(f.Connection, "bob", "pop.example.test", "b1@example.test", "pw", false, c, f.None));
+        await DbMailUserOperations.RemoveAsync(f.Connection, "alice", false, f.Observer, f.None);
         Assert.False(f.Server.State.Users.ContainsKey("alice"));
         Assert.Equal(new[] { "bob" }, f.Server.State.FetchRules.Select(r => r.DbMailUserName));
     }
@@ -86,9 +87,9 @@ public sealed class DbMailUserTests
     {
         await using var f = await DbMailFixture.StartAsync();
         f.Server.AddUser("alice");
-        await DbMailFetchRuleOperations.AddAsync(f.Connection, "alice", "pop.example.test", "a1@example.test", "pw", false, f.Observer, f.None);
+        await f.Observer.Result<DbMailFetchRule>(c => DbMailFetchRuleOperations.AddAsync(f.Connection, "alice", "pop.example.test", "a1@example.test", "pw", false, c, f.None));
         await DbMailUserOperations.RemoveAsync(f.Connection, "alice", true, f.Observer, f.None);
-        var orphans = await DbMailFetchRuleOperations.ListAsync(f.Connection, "alice", f.Observer, f.None);
+        var orphans = await f.Observer.Results<DbMailFetchRule>(c => DbMailFetchRuleOperations.ListAsync(f.Connection, "alice", null, c, f.None));
         Assert.Single(orphans);
         Assert.Contains(f.Observer.Warnings, w => w.Contains("orphans"));
     }
@@ -99,10 +100,10 @@ public sealed class DbMailUserTests
         await using var f = await DbMailFixture.StartAsync();
         f.Server.AddUser("alice", unread: 2);
         f.Observer.Confirm = false;
-        Assert.Null(await DbMailUserOperations.CreateAsync(f.Connection, "carol", "pw", f.Observer, f.None));
-        Assert.False(await DbMailUserOperations.SetPasswordAsync(f.Connection, "alice", "pw2", f.Observer, f.None));
-        Assert.False(await DbMailUserOperations.ClearMailboxAsync(f.Connection, "alice", f.Observer, f.None));
-        Assert.False(await DbMailUserOperations.RemoveAsync(f.Connection, "alice", false, f.Observer, f.None));
+        Assert.Null(await f.Observer.Result<DbMailUser>(c => DbMailUserOperations.CreateAsync(f.Connection, "carol", "pw", c, f.None)));
+        await DbMailUserOperations.SetPasswordAsync(f.Connection, "alice", "pw2", f.Observer, f.None);
+        await DbMailUserOperations.ClearMailboxAsync(f.Connection, "alice", f.Observer, f.None);
+        await DbMailUserOperations.RemoveAsync(f.Connection, "alice", false, f.Observer, f.None);
         Assert.Empty(f.ChangesSent());
         Assert.Equal(4, f.Observer.ShouldProcessTargets.Count);
     }
@@ -112,9 +113,9 @@ public sealed class DbMailUserTests
     {
         await using var f = await DbMailFixture.StartAsync();
         f.Server.AddUser("alice", unread: 5);
-        Assert.Equal(5, (await DbMailUserOperations.GetUnreadCountAsync(f.Connection, "alice", f.Observer, f.None)).UnreadCount);
+        Assert.Equal(5, (await f.Observer.Result<DbMailUnreadCount>(c => DbMailUserOperations.GetUnreadCountAsync(f.Connection, "alice", c, f.None)))!.UnreadCount);
         await DbMailUserOperations.ClearMailboxAsync(f.Connection, "alice", f.Observer, f.None);
-        Assert.Equal(0, (await DbMailUserOperations.GetUnreadCountAsync(f.Connection, "alice", f.Observer, f.None)).UnreadCount);
+        Assert.Equal(0, (await f.Observer.Result<DbMailUnreadCount>(c => DbMailUserOperations.GetUnreadCountAsync(f.Connection, "alice", c, f.None)))!.UnreadCount);
         Assert.Single(f.Server.CallsTo("truncateUser"));
     }
 }

@@ -1,3 +1,4 @@
+using MailStoreAdmin.Core.DbMail.Models;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -7,7 +8,8 @@ using Xunit;
 namespace MailStoreAdmin.Core.Tests.DbMail;
 
 /// <summary>
-/// Replays all recorded exchanges with the real dbmail-api (../shared/reference/dbmail-api-transcripts.md) in order
+/// Replays all recorded exchanges with the real dbmail-api (DbMail/Data/dbmail-api-transcripts.md, a copy of the
+/// reference transcript kept in the repository) in order
 /// against the fake and compares status codes and bodies byte for byte, so the client's tests run against a peer
 /// that behaves like the real one. Temp-file names, which vary per run, are normalised on both sides.
 /// </summary>
@@ -107,15 +109,12 @@ public sealed class TranscriptReplayTests
             return new Exchange(number, title, request.Groups[1].Value, request.Groups[2].Value, request.Groups[3].Value, fields, status, string.Join("\n", body));
         }
 
-        /// <summary>The reference folder sits beside the repository (../shared), as on CI.</summary>
+        /// <summary>The transcript is copied beside the test assembly (DbMail/Data in the project); nothing outside the repository is read.</summary>
         private static string Locate()
         {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
-            {
-                var candidate = System.IO.Path.Combine(dir.FullName, "shared", "reference", "dbmail-api-transcripts.md");
-                if (File.Exists(candidate)) return candidate;
-            }
-            throw new FileNotFoundException("dbmail-api-transcripts.md not found in a 'shared/reference' folder beside the repository (../shared).");
+            var path = System.IO.Path.Combine(AppContext.BaseDirectory, "DbMail", "Data", "dbmail-api-transcripts.md");
+            if (File.Exists(path)) return path;
+            throw new FileNotFoundException($"The recorded dbmail-api transcript is missing: {path} (tests/MailStoreAdmin.Core.Tests/DbMail/Data).");
         }
     }
 }

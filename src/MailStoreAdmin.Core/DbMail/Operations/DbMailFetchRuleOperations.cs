@@ -18,8 +18,20 @@ namespace MailStoreAdmin.Core.DbMail.Operations
     /// </summary>
     public static class DbMailFetchRuleOperations
     {
-        /// <summary>The user's rules. Rules left behind by a deleted user are still listed, with a warning.</summary>
-        public static async Task<IReadOnlyList<DbMailFetchRule>> ListAsync(DbMailConnection connection, string userName,
+        /// <summary>
+        /// Get-DbMailFetchRule: the user's rules (only those with the given ids, when given). Rules left behind by a
+        /// deleted user are still listed, with a warning.
+        /// </summary>
+        public static async Task ListAsync(DbMailConnection connection, string userName, IReadOnlyCollection<int>? ids,
+            OperationContext context, CancellationToken cancellationToken)
+        {
+            foreach (var rule in await ListCheckedAsync(connection, userName, context, cancellationToken).ConfigureAwait(false))
+            {
+                if (ids == null || ids.Contains(rule.Id)) context.WriteObject(rule);
+            }
+        }
+
+        private static async Task<IReadOnlyList<DbMailFetchRule>> ListCheckedAsync(DbMailConnection connection, string userName,
             OperationContext context, CancellationToken cancellationToken)
         {
             var exists = await DbMailUserOperations.ExistsAsync(connection, userName, context, cancellationToken).ConfigureAwait(false);
@@ -42,45 +54,49 @@ namespace MailStoreAdmin.Core.DbMail.Operations
             return rules.EnumerateArray().Select(Decode).ToList();
         }
 
-        public static async Task<DbMailFetchRule?> AddAsync(DbMailConnection connection, string userName, string server, string remoteUser,
+        /// <summary>New-DbMailFetchRule: writes the rule as the server stored it.</summary>
+        public static async Task AddAsync(DbMailConnection connection, string userName, string server, string remoteUser,
             string password, bool deleteAfterFetch, OperationContext context, CancellationToken cancellationToken)
         {
             ValidateRule(userName, server, remoteUser);
             DbMailInput.Password(password, remoteUser);
             await DbMailUserOperations.RequireAsync(connection, userName, context, cancellationToken).ConfigureAwait(false);
-            if (!context.ShouldProcess($"POP3 fetch rule {remoteUser} on {server} for dbmail user '{userName}'", "Create")) return null;
+            if (!context.ShouldProcess($"POP3 fetch rule {remoteUser} on {server} for dbmail user '{userName}'", "Create")) return;
             var form = new DbMailForm(DbMailRoutes.AddGetMailRule, userName)
                 .Add("userName", userName).Add("host", server).Add("email", remoteUser).AddSecret("password", password)
                 .Add("delete", DbMailInput.Describe(deleteAfterFetch));  // documented optional, refused when missing
             var answer = await connection.CallAsync(form, context, cancellationToken).ConfigureAwait(false);
             var id = DbMailJson.Int(answer, "ruleId", DbMailRoutes.AddGetMailRule);
-            return await FindAsync(connection, userName, id, context, cancellationToken).ConfigureAwait(false);
+            context.WriteObject(await FindAsync(connection, userName, id, context, cancellationToken).ConfigureAwait(false));
         }
 
-        /// <summary>Changes the given parts of a rule; the rest, the password included, stays as it is.</summary>
-        public static async Task<DbMailFetchRule?> SetAsync(DbMailConnection connection, string userName, int id, string? server,
-            string? remoteUser, string? password, bool? deleteAfterFetch, OperationContext context, CancellationToken cancellationToken)
+        /// <summary>
+        /// Set-DbMailFetchRule: changes the given parts of a rule; the rest, the password included, stays as it is.
+        /// With <paramref name="passThru"/>, writes the rule as the server has it afterwards.
+        /// </summary>
+        public static async Task SetAsync(DbMailConnection connection, string userName, int id, string? server,
+            string? remoteUser, string? password, bool? deleteAfterFetch, bool passThru, OperationContext context, CancellationToken cancellationToken)
         {
             var current = await FindAsync(connection, userName, id, context, cancellationToken).ConfigureAwait(false);
             var newServer = server ?? current.Server;
             var newRemoteUser = remoteUser ?? current.RemoteUser;
             ValidateRule(userName, newServer, newRemoteUser);
             if (password != null) DbMailInput.Password(password, newRemoteUser);
-            if (!context.ShouldProcess($"POP3 fetch rule {id} ({current.RemoteUser} on {current.Server}) of dbmail user '{userName}'", "Change")) return null;
+            if (!context.ShouldProcess($"POP3 fetch rule {id} ({current.RemoteUser} on {current.Server}) of dbmail user '{userName}'", "Change")) return;
             var form = new DbMailForm(DbMailRoutes.EditGetMailRule, id)
                 .Add("id", id.ToString(CultureInfo.InvariantCulture)).Add("userName", userName).Add("host", newServer).Add("email", newRemoteUser)
                 .AddSecret("password", password ?? string.Empty)  // must be present; empty keeps the stored password
                 .Add("delete", DbMailInput.Describe(deleteAfterFetch ?? current.DeleteAfterFetch));
             await connection.CallAsync(form, context, cancellationToken).ConfigureAwait(false);
-            return await FindAsync(connection, userName, id, context, cancellationToken).ConfigureAwait(false);
+            if (passThru) context.WriteObject(await FindAsync(connection, userName, id, context, cancellationToken).ConfigureAwait(false));
         }
 
-        public static async Task<bool> RemoveAsync(DbMailConnection connection, string userName, int id, OperationContext context, CancellationToken cancellationToken)
+        /// <summary>Remove-DbMailFetchRule: only a rule of this user (the server would remove any id).</summary>
+        public static async Task RemoveAsync(DbMailConnection connection, string userName, int id, OperationContext context, CancellationToken cancellationToken)
         {
             var rule = await FindAsync(connection, userName, id, context, cancellationToken).ConfigureAwait(false);
-            if (!context.ShouldProcess($"POP3 fetch rule {id} ({rule.RemoteUser} on {rule.Server}) of dbmail user '{userName}'", "Remove")) return false;
+            if (!context.ShouldProcess($"POP3 fetch rule {id} ({rule.RemoteUser} on {rule.Server}) of dbmail user '{userName}'", "Remove")) return;
             await RemoveByIdAsync(connection, id, context, cancellationToken).ConfigureAwait(false);
-            return true;
         }
 
         /// <summary>Removes rules after their user is gone; names every rule it could not remove.</summary>

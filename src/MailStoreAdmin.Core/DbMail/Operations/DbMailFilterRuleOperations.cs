@@ -9,6 +9,7 @@ using MailStoreAdmin.Core.DbMail.Filters;
 using MailStoreAdmin.Core.DbMail.Models;
 using MailStoreAdmin.Core.Errors;
 using MailStoreAdmin.Core.Http;
+using MailStoreAdmin.Core.Text;
 
 namespace MailStoreAdmin.Core.DbMail.Operations
 {
@@ -18,53 +19,66 @@ namespace MailStoreAdmin.Core.DbMail.Operations
     /// </summary>
     public static class DbMailFilterRuleOperations
     {
-        public static async Task<IReadOnlyList<DbMailFilterRule>> GetAsync(DbMailConnection connection, string userName,
+        /// <summary>
+        /// Get-DbMailFilterRule: the user's rules, or those whose names match <paramref name="name"/> (wildcards,
+        /// case-sensitive: the server stores and compares rule names exactly).
+        /// </summary>
+        public static async Task GetAsync(DbMailConnection connection, string userName, string? name,
+            OperationContext context, CancellationToken cancellationToken)
+        {
+            var filter = name == null ? null : new Wildcard(name, caseSensitive: true);
+            foreach (var rule in await ListAsync(connection, userName, context, cancellationToken).ConfigureAwait(false))
+            {
+                if (filter == null || filter.IsMatch(rule.Name)) context.WriteObject(rule);
+            }
+        }
+
+        private static async Task<IReadOnlyList<DbMailFilterRule>> ListAsync(DbMailConnection connection, string userName,
             OperationContext context, CancellationToken cancellationToken)
         {
             await DbMailUserOperations.RequireAsync(connection, userName, context, cancellationToken).ConfigureAwait(false);
             return await GetRawAsync(connection, userName, context, cancellationToken).ConfigureAwait(false);
         }
 
-        /// <summary>Checks the rule completely before anything is sent; null when -WhatIf declined it.</summary>
-        public static async Task<DbMailFilterRule?> CreateAsync(DbMailConnection connection, string userName, DbMailFilterRuleSpec spec,
+        /// <summary>New-DbMailFilterRule: checks the rule completely before anything is sent, then writes it.</summary>
+        public static async Task CreateAsync(DbMailConnection connection, string userName, DbMailFilterRuleSpec spec,
             OperationContext context, CancellationToken cancellationToken)
         {
             DbMailInput.UserName(userName);
             foreach (var warning in FilterRuleValidator.Validate(spec)) context.Log(LogLevel.Warning, warning);
-            var existing = await GetAsync(connection, userName, context, cancellationToken).ConfigureAwait(false);
+            var existing = await ListAsync(connection, userName, context, cancellationToken).ConfigureAwait(false);
             if (existing.Any(r => r.Name == spec.Name)) throw DbMailErrors.RuleExists(userName, spec.Name);
 
             var rulesJson = FilterRuleCodec.EncodeRules(spec.Conditions);
             var actionsJson = FilterRuleCodec.EncodeActions(spec.Action, spec.ActionArgument);
             var join = FilterRuleCodec.EncodeJoin(spec.JoinOperator);
-            if (!context.ShouldProcess($"filter rule '{spec.Name}' of dbmail user '{userName}'", "Create")) return null;
+            if (!context.ShouldProcess($"filter rule '{spec.Name}' of dbmail user '{userName}'", "Create")) return;
             await SendCreateAsync(connection, userName, spec.Name, rulesJson, actionsJson, join, spec.Disabled, context, cancellationToken).ConfigureAwait(false);
-            return new DbMailFilterRule(userName, spec.Name, spec.Conditions, spec.JoinOperator, spec.Action,
+            context.WriteObject(new DbMailFilterRule(userName, spec.Name, spec.Conditions, spec.JoinOperator, spec.Action,
                 spec.Action == DbMailFilterAction.StoreIn || spec.Action == DbMailFilterAction.MirrorTo ? spec.ActionArgument : null,
-                spec.Disabled, rulesJson, actionsJson, join);
+                spec.Disabled, rulesJson, actionsJson, join));
         }
 
         /// <summary>
         /// Removes exactly the named rule. Rules whose names merely start with it are deleted by the server too;
         /// they are re-created from their stored definitions, and if that fails the error carries the definitions.
         /// </summary>
-        public static async Task<bool> RemoveAsync(DbMailConnection connection, string userName, string name,
+        public static async Task RemoveAsync(DbMailConnection connection, string userName, string name,
             OperationContext context, CancellationToken cancellationToken)
         {
             DbMailInput.Text(name, "filter rule name", name);
-            var before = await GetAsync(connection, userName, context, cancellationToken).ConfigureAwait(false);
+            var before = await ListAsync(connection, userName, context, cancellationToken).ConfigureAwait(false);
             if (!before.Any(r => r.Name == name)) throw DbMailErrors.RuleNotFound(userName, name);
             var bystanders = before.Where(r => r.Name != name && r.Name.StartsWith(name, StringComparison.Ordinal)).ToList();
-            if (!context.ShouldProcess($"filter rule '{name}' of dbmail user '{userName}'", "Remove")) return false;
+            if (!context.ShouldProcess($"filter rule '{name}' of dbmail user '{userName}'", "Remove")) return;
 
             await connection.CallAsync(new DbMailForm(DbMailRoutes.DeleteRule, name).Add("userName", userName).Add("ruleName", name),
                 context, cancellationToken).ConfigureAwait(false);
-            if (bystanders.Count == 0) return true;
+            if (bystanders.Count == 0) return;
 
             var after = await GetRawAsync(connection, userName, context, cancellationToken).ConfigureAwait(false);
             var lost = bystanders.Where(b => !after.Any(a => a.Name == b.Name)).ToList();
             await RestoreAsync(connection, userName, name, lost, context, cancellationToken).ConfigureAwait(false);
-            return true;
         }
 
         private static async Task RestoreAsync(DbMailConnection connection, string userName, string removed, IReadOnlyList<DbMailFilterRule> lost,

@@ -43,14 +43,22 @@ namespace MailStoreAdmin.Core.MailStore.Operations
                 await ListUsersAsync(connection, filter, context.WriteObject, context, cancellationToken).ConfigureAwait(false);
                 return;
             }
-            var lookups = new OrderedLookups<MsUser?>(throttleLimit, user =>
+            var lookups = new OrderedLookups<string, MsUser?>(throttleLimit,
+                userName => TryGetUserAsync(connection, userName, context, cancellationToken),
+                user =>
+                {
+                    if (user != null) context.WriteObject(user);
+                });
+            var answering = lookups.RunAsync(cancellationToken);
+            try
             {
-                if (user != null) context.WriteObject(user);
-            });
-            await ListUsersAsync(connection, filter,
-                user => lookups.Add(TryGetUserAsync(connection, user.UserName!, context, cancellationToken)),
-                context, cancellationToken).ConfigureAwait(false);
-            await lookups.DrainAsync().ConfigureAwait(false);
+                await ListUsersAsync(connection, filter, user => lookups.Add(user.UserName!), context, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                lookups.Complete();
+            }
+            await answering.ConfigureAwait(false);
         }
 
         /// <summary>The users (GetUsers: names and basic fields) matching a filter, handed over as the server streams them.</summary>

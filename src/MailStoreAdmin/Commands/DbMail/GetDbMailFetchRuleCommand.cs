@@ -20,14 +20,7 @@ namespace MailStoreAdmin.Commands.DbMail
         [Parameter]
         public int[]? Id { get; set; }
 
-        protected override void ProcessRecord()
-        {
-            var ids = Id;
-            RunForEachUser(UserName, async (connection, user, context, token) =>
-            {
-                var rules = await DbMailFetchRuleOperations.ListAsync(connection, user, context, token).ConfigureAwait(false);
-                foreach (var rule in rules.Where(r => ids == null || ids.Contains(r.Id))) context.WriteObject(rule);
-            });
-        }
+        protected override void ProcessRecord() =>
+            RunForEachUser(UserName, (connection, user, context, token) => DbMailFetchRuleOperations.ListAsync(connection, user, Id, context, token));
     }
 }

@@ -22,14 +22,7 @@ namespace MailStoreAdmin.Commands.DbMail
         [SupportsWildcards]
         public string? Name { get; set; }
 
-        protected override void ProcessRecord()
-        {
-            var pattern = Name == null ? null : new WildcardPattern(Name, WildcardOptions.None);
-            RunForEachUser(UserName, async (connection, user, context, token) =>
-            {
-                var rules = await DbMailFilterRuleOperations.GetAsync(connection, user, context, token).ConfigureAwait(false);
-                foreach (var rule in rules.Where(r => pattern == null || pattern.IsMatch(r.Name))) context.WriteObject(rule);
-            });
-        }
+        protected override void ProcessRecord() =>
+            RunForEachUser(UserName, (connection, user, context, token) => DbMailFilterRuleOperations.GetAsync(connection, user, Name, context, token));
     }
 }

@@ -15,10 +15,7 @@ namespace MailStoreAdmin.Commands.DbMail
         [ValidateNotNullOrEmpty]
         public string[] UserName { get; set; } = new string[0];
 
-        protected override void ProcessRecord()
-        {
-            RunForEachUser(UserName, async (connection, name, context, token) =>
-                context.WriteObject(await DbMailUserOperations.GetUnreadCountAsync(connection, name, context, token).ConfigureAwait(false)));
-        }
+        protected override void ProcessRecord() =>
+            RunForEachUser(UserName, (connection, name, context, token) => DbMailUserOperations.GetUnreadCountAsync(connection, name, context, token));
     }
 }

@@ -34,11 +34,7 @@ namespace MailStoreAdmin.Commands.DbMail
         protected override void ProcessRecord()
         {
             var (user, server, remote, password, delete) = (UserName, Server, Credential.UserName, Credential.GetNetworkCredential().Password, DeleteAfterFetch.IsPresent);
-            Run(async (connection, context, token) =>
-            {
-                var rule = await DbMailFetchRuleOperations.AddAsync(connection, user, server, remote, password, delete, context, token).ConfigureAwait(false);
-                if (rule != null) context.WriteObject(rule);
-            });
+            Run((connection, context, token) => DbMailFetchRuleOperations.AddAsync(connection, user, server, remote, password, delete, context, token));
         }
     }
 }

@@ -86,11 +86,7 @@ namespace MailStoreAdmin.Commands.DbMail
             };
             var spec = new DbMailFilterRuleSpec(Name, Condition, JoinOperator, action, argument, Disabled);
             var user = UserName;
-            Run(async (connection, context, token) =>
-            {
-                var rule = await DbMailFilterRuleOperations.CreateAsync(connection, user, spec, context, token).ConfigureAwait(false);
-                if (rule != null) context.WriteObject(rule);
-            });
+            Run((connection, context, token) => DbMailFilterRuleOperations.CreateAsync(connection, user, spec, context, token));
         }
     }
 }

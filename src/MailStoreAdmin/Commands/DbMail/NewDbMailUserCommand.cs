@@ -15,11 +15,7 @@ namespace MailStoreAdmin.Commands.DbMail
         protected override void ProcessRecord()
         {
             var (name, password) = Login();
-            Run(async (connection, context, token) =>
-            {
-                var user = await DbMailUserOperations.CreateAsync(connection, name, password, context, token).ConfigureAwait(false);
-                if (user != null) context.WriteObject(user);
-            });
+            Run((connection, context, token) => DbMailUserOperations.CreateAsync(connection, name, password, context, token));
         }
     }
 }

@@ -52,11 +52,7 @@ namespace MailStoreAdmin.Commands.DbMail
             var (user, id, server, remote) = (UserName, Id, Server, RemoteUser);
             var password = Password == null ? null : SecretText.ToPlain(Password);
             bool? delete = MyInvocation.BoundParameters.ContainsKey(nameof(DeleteAfterFetch)) ? DeleteAfterFetch.IsPresent : (bool?)null;
-            Run(async (connection, context, token) =>
-            {
-                var rule = await DbMailFetchRuleOperations.SetAsync(connection, user, id, server, remote, password, delete, context, token).ConfigureAwait(false);
-                if (rule != null && PassThru) context.WriteObject(rule);
-            });
+            Run((connection, context, token) => DbMailFetchRuleOperations.SetAsync(connection, user, id, server, remote, password, delete, PassThru, context, token));
         }
     }
 }
