@@ -65,8 +65,8 @@ namespace MailStoreAdmin.Bench
                 sw.Stop();
                 var after = await CountAsync(fake.Uri);
                 int invokes = after.Invokes - before.Invokes, polls = after.Polls - before.Polls;
-                // Silent: one poll per timeout plus the one that sees the end; reporting: one per change.
-                var floor = steps == 1 ? (int)Math.Ceiling(sw.Elapsed.TotalMilliseconds / waitMs) : steps;
+                // Silent: one poll per long-poll timeout (the last one sees the end); reporting: one per change.
+                var floor = steps == 1 ? (int)Math.Ceiling(seconds * 1000.0 / waitMs) : steps;
                 Console.WriteLine($"{seconds} s task, {name}: wall {sw.Elapsed.TotalSeconds:F1} s, {invokes} invoke + {polls} get-status = " +
                     $"{invokes + polls} requests, {context.Statuses} statuses reported (long-poll floor {floor} polls; a 1 s timer would send {(int)sw.Elapsed.TotalSeconds})");
             }

@@ -90,6 +90,14 @@ Describe 'Long-running store and maintenance cmdlets' {
         @{ Command = 'Invoke-MsIndexRebuild 2 user000001 -Confirm:$false'; Function = 'RebuildStoreIndex' }
         @{ Command = 'Invoke-MsRetentionPolicy -Confirm:$false'; Function = 'ProcessRetentionPolicies' }
         @{ Command = 'Update-MsStoreStatistic -Confirm:$false'; Function = 'RefreshAllStoreStatistics' }
+        @{ Command = 'Invoke-MsStoreRecovery 3 -EncryptionKey (ConvertTo-SecureString Key-1 -AsPlainText -Force) -RecoverDeletedMessages -Confirm:$false'; Function = 'RecoverStore' }
+        @{ Command = 'Invoke-MsRecoveryRecordRebuild 2 -Confirm:$false'; Function = 'RecreateRecoveryRecords' }
+        @{ Command = 'Invoke-MsMasterDatabaseCompaction -Confirm:$false'; Function = 'CompactMasterDatabase' }
+        @{ Command = 'Invoke-MsFileSystemMaintenance -Confirm:$false'; Function = 'MaintainFileSystemDatabases' }
+        @{ Command = 'Invoke-MsStoreRetryOpen -Confirm:$false'; Function = 'RetryOpenStores' }
+        @{ Command = 'Reset-MsMasterKey -Confirm:$false'; Function = 'RenewMasterKey' }
+        @{ Command = 'Invoke-MsVerifyStore -All -IncludeIndexes'; Function = 'VerifyStores' }
+        @{ Command = 'Get-MsStore -Id 1 | Invoke-MsStoreUpgrade -Confirm:$false'; Function = 'UpgradeStore' }
     ) {
         $run = Invoke-Isolated ([scriptblock]::Create($Command))
         $run.Errors | Should -BeNullOrEmpty
@@ -145,6 +153,14 @@ Describe 'Long-running store and maintenance cmdlets' {
         Remove-Item $transcript
         $content | Should -Match 'cannot preview'
         $content | Should -Match "'Sales 7 years' \(7 years\)"
+    }
+
+    It 'merges a store into another and the source store is gone' {
+        $source = New-MsStore 'Merge source' -Confirm:$false
+        $result = Merge-MsStore -Id 2 -SourceId $source.Id -Confirm:$false
+        $result.StatusCode | Should -Be 'succeeded'
+        $result.Target | Should -Be 2
+        Get-MsStore -Id $source.Id -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
     }
 
     It 'returns a task with -NoWait that Wait-MsTask completes' {
@@ -206,6 +222,13 @@ Describe 'Read-modify-write keeps what the module does not know' {
         Get-FakeCall $fake -Function SetComplianceConfiguration | Should -BeNullOrEmpty
     }
 
+    It 'Get-MsStoreAutoCreateConfiguration returns every property with its type name' {
+        $configuration = Get-MsStoreAutoCreateConfiguration
+        $configuration.PSObject.TypeNames[0] | Should -Be 'MailStoreAdmin.StoreAutoCreateConfiguration'
+        $configuration.nameTemplate | Should -Be 'Archive {yyyy}'
+        $configuration.futureOption.level | Should -Be 7
+    }
+
     It 'the store auto-create configuration keeps its unknown properties' {
         $after = Set-MsStoreAutoCreateConfiguration @{ enabled = $true } -PassThru -Confirm:$false
         $after.enabled | Should -BeTrue
@@ -222,6 +245,12 @@ Describe 'Read-modify-write keeps what the module does not know' {
         $all[0].Properties.futureField | Should -Be 'kept'
         (Set-MsRetentionPolicy 'Legal 30 days' -RetentionPeriod 30 -RetentionPeriodUnit Days -Folder 'legal/*' -PassThru -Confirm:$false).Folders | Should -Be @('legal/*')
         (Get-MsRetentionPolicy).Count | Should -Be 3
+    }
+
+    It 'Get-MsRetentionPolicy renders its table view and reports a missing name' {
+        (Get-MsRetentionPolicy 'Default*' | Format-Table | Out-String) | Should -Match 'RetentionPeriodUnit'
+        Get-MsRetentionPolicy 'No such policy' -ErrorAction SilentlyContinue -ErrorVariable err | Should -BeNullOrEmpty
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'MailStoreRetentionPolicyNotFound,*'
     }
 
     It 'refuses a retention period of zero before sending' {
