@@ -262,6 +262,14 @@ Describe 'Read-modify-write keeps what the module does not know' {
 }
 
 Describe 'Search indexes' {
+    It 'rebuilds every index of the stores piped from Get-MsStore, after one question per store' {
+        Reset-FakeCall $fake
+        $results = Get-MsStore -Id 2 | Invoke-MsIndexRebuild -Confirm:$false
+        $results.Count | Should -Be 3
+        (Get-FakeCall $fake -Function RebuildStoreIndex).Form.id | Should -Be @('2', '2', '2')
+        Get-MsStore -Id 999 -ErrorAction SilentlyContinue | Invoke-MsIndexRebuild -Confirm:$false | Should -BeNullOrEmpty
+    }
+
     It 'lists indexes per store and rebuilds those piped from Get-MsStoreIndex' {
         $indexes = Get-MsStore -Id 2 | Get-MsStoreIndex
         $indexes.Count | Should -Be 3
