@@ -26,6 +26,7 @@ namespace MailStoreAdmin.Bench
     ///   streamed  GetUsers over N users through MsUserOperations.GetUsersAsync (streaming envelope reader)
     ///   naive     the same response read into one string and parsed with JsonDocument.Parse (for comparison)
     ///   detailed  GetUsersAsync -Detailed over M users with added GetUserInfo latency, for several throttle limits
+    ///   tasks     requests (invoke + get-status) per long-running task of S seconds (TaskRequests.cs)
     /// The fake MailStore runs as a separate process so its allocations do not pollute the client's figures.
     /// </summary>
     public static class Program
@@ -62,6 +63,7 @@ namespace MailStoreAdmin.Bench
                     $"--users {options.DetailedUsers} --latency-ms {options.LatencyMs}");
                 await DetailedAsync(fake.Uri, options);
             }
+            if (options.Scenarios.Contains("tasks")) await TaskRequests.RunAsync(fakeDll, options.TaskSeconds, Settings);
             return 0;
         }
 
@@ -373,8 +375,9 @@ namespace MailStoreAdmin.Bench
         public int Iterations { get; private set; } = 3;
         public int Warmup { get; private set; } = 1;
         public string? FakeDll { get; private set; }
+        public int TaskSeconds { get; private set; } = 60;
 
-        private static readonly string[] Known = { "streamed", "naive", "detailed" };
+        private static readonly string[] Known = { "streamed", "naive", "detailed", "tasks" };
 
         public static BenchOptions? Parse(string[] args)
         {
@@ -390,7 +393,9 @@ namespace MailStoreAdmin.Bench
                     case "streamed":
                     case "naive":
                     case "detailed":
+                    case "tasks":
                         o.Scenarios.Add(args[i]); break;
+                    case "--task-seconds": o.TaskSeconds = Math.Max(1, NextInt()); break;
                     case "--users": o.Users = NextInt(); break;
                     case "--detailed-users": o.DetailedUsers = NextInt(); break;
                     case "--latency-ms": o.LatencyMs = NextInt(); break;
@@ -413,7 +418,7 @@ namespace MailStoreAdmin.Bench
         }
 
         private static void Usage() => Console.Error.WriteLine(
-            "usage: MailStoreAdmin.Bench [all|users|streamed|naive|detailed]... [--users N] [--detailed-users N] " +
-            "[--latency-ms MS] [--throttle 1,8,16] [--iterations N] [--warmup N] [--fake-dll PATH]");
+            "usage: MailStoreAdmin.Bench [all|users|streamed|naive|detailed|tasks]... [--users N] [--detailed-users N] " +
+            "[--latency-ms MS] [--throttle 1,8,16] [--iterations N] [--warmup N] [--task-seconds S] [--fake-dll PATH]");
     }
 }

@@ -32,8 +32,11 @@ public static class Program
                 case "--dbmail-seckey": dbMail.SecKey = Next(); break;
                 case "--dbmail-php5": dbMail.NumbersAsStrings = true; break;
                 case "--dbmail-php-warnings": dbMail.PhpWarnings = true; break;
+                case "--maintenance-steps": options.MaintenanceSteps = int.Parse(Next()); break;
+                case "--maintenance-step-ms": options.MaintenanceStepDelay = TimeSpan.FromMilliseconds(int.Parse(Next())); break;
+                case "--fail-function": options.FailingFunction = Next(); break;
                 default:
-                    Console.Error.WriteLine($"Unknown option {args[i]}. Options: --port --tls --spe --users --user --password --latency-ms --verify-steps --verify-step-ms --watch-stdin --dbmail-seckey --dbmail-php5 --dbmail-php-warnings");
+                    Console.Error.WriteLine($"Unknown option {args[i]}. Options: --port --tls --spe --users --user --password --latency-ms --verify-steps --verify-step-ms --watch-stdin --dbmail-seckey --dbmail-php5 --dbmail-php-warnings --maintenance-steps --maintenance-step-ms --fail-function");
                     return 2;
             }
         }

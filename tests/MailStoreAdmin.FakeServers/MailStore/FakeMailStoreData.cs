@@ -22,7 +22,11 @@ public sealed class FakeMailStoreData
     {
         _options = options;
         _functions = LoadFunctions(options.ServiceProvider).ToDictionary(f => f.Name, StringComparer.Ordinal);
+        Stores = new FakeStoreState(options);
     }
+
+    /// <summary>The archive stores (mutable: the store functions change them).</summary>
+    public FakeStoreState Stores { get; }
 
     /// <summary>The real server's function names are case-sensitive in the URL.</summary>
     public FakeFunction? Find(string name) => _functions.TryGetValue(name, out var f) ? f : null;
@@ -43,7 +47,7 @@ public sealed class FakeMailStoreData
 
     public void DeleteDirectoryUser(string userName) => _directoryUsers.TryRemove(userName, out _);
 
-    public bool StoreExists(int id) => id >= 1 && id <= 3;
+    public bool StoreExists(int id) => Stores.Exists(id);
 
     public void WriteMetadata(Utf8JsonWriter w)
     {
@@ -161,29 +165,7 @@ public sealed class FakeMailStoreData
         w.WriteEndObject();
     }
 
-    public void WriteStores(Utf8JsonWriter w, bool includeSize)
-    {
-        w.WriteStartArray();
-        for (int id = 1; id <= 3; id++)
-        {
-            w.WriteStartObject();
-            w.WriteNumber("id", id);
-            w.WriteString("name", $"Archive {2023 + id}");
-            w.WriteString("requestedState", id == 1 ? "writeProtected" : "normal");
-            if (id == _options.DamagedStoreId) w.WriteString("error", "Store needs verification."); else w.WriteNull("error");
-            // The server is not consistent about numbers: some arrive as strings.
-            if (includeSize) w.WriteString("statisticsCount", (id * 12345).ToString());
-            if (includeSize) w.WriteNumber("statisticsSize", id * 1_073_741_824L);
-            w.WriteBoolean("needsUpgrade", false);
-            w.WriteBoolean("searchIndexesNeedRebuild", id == 2);
-            w.WriteString("databasePath", $@"D:\MailArchive\Store{id}");
-            w.WriteString("contentPath", $@"D:\MailArchive\Store{id}");
-            w.WriteString("indexPath", $@"D:\MailArchive\Store{id}\Index");
-            w.WriteString("type", "FileSystemInternal");
-            w.WriteEndObject();
-        }
-        w.WriteEndArray();
-    }
+    public void WriteStores(Utf8JsonWriter w, bool includeSize) => Stores.Write(w, includeSize);
 
     private static IEnumerable<FakeFunction> LoadFunctions(bool serviceProvider)
     {

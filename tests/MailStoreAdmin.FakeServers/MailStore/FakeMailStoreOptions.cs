@@ -23,4 +23,14 @@ public sealed class FakeMailStoreOptions
 
     /// <summary>Store whose verification ends "failed" (a damaged store).</summary>
     public int DamagedStoreId { get; set; } = 3;
+
+    /// <summary>Steps of every store and maintenance task (compact, upgrade, backup, index rebuild, retention, ...).</summary>
+    public int MaintenanceSteps { get; set; } = 3;
+    public TimeSpan MaintenanceStepDelay { get; set; } = TimeSpan.FromMilliseconds(30);
+
+    /// <summary>A store or maintenance function whose task ends "failed" (e.g. CompactStore).</summary>
+    public string? FailingFunction { get; set; }
+
+    /// <summary>The passphrase UnlockStore accepts.</summary>
+    public string StorePassphrase { get; set; } = "Store-Passphrase-1";
 }

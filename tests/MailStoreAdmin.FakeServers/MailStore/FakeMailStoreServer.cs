@@ -40,7 +40,7 @@ public sealed class FakeMailStoreServer : IAsyncDisposable
         _data = new FakeMailStoreData(_options);
         _directory = new FakeDirectoryServices(_data);
         // One line per area of the API; each area lives in its own file.
-        IFakeFunctions[] areas = { new FakeCoreFunctions(this) };
+        IFakeFunctions[] areas = { new FakeCoreFunctions(this), StoreArea = new FakeStoreFunctions(this) };
         foreach (var area in areas) area.Register(_functions);
     }
 
@@ -49,6 +49,9 @@ public sealed class FakeMailStoreServer : IAsyncDisposable
     public FakeMailStoreOptions Options => _options;
     public FakeDirectoryServices DirectoryServices => _directory;
     public FakeMailStoreData Data => _data;
+
+    /// <summary>The store, maintenance, compliance and retention functions (their settings, for assertions).</summary>
+    public FakeStoreFunctions StoreArea { get; private set; } = null!;
     public IReadOnlyList<RecordedCall> Calls => _calls.ToArray();
 
     /// <summary>Every task started so far, to check how it ended.</summary>

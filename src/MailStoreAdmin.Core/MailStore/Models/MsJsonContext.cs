@@ -11,6 +11,7 @@ namespace MailStoreAdmin.Core.MailStore.Models
     [JsonSerializable(typeof(MsServerInfo))]
     [JsonSerializable(typeof(MsUser))]
     [JsonSerializable(typeof(MsStore))]
+    [JsonSerializable(typeof(MsStoreIndex))]
     internal sealed partial class MsJsonContext : JsonSerializerContext
     {
     }

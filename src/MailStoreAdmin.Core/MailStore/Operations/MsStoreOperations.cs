@@ -53,6 +53,27 @@ namespace MailStoreAdmin.Core.MailStore.Operations
             }
         }
 
+        /// <summary>Every store, as a list (for checks that need them all: existence, names in use).</summary>
+        internal static async Task<List<MsStore>> ReadStoresAsync(MsConnection connection, OperationContext context, CancellationToken cancellationToken)
+        {
+            var stores = new List<MsStore>();
+            await ListStoresAsync(connection, false, stores.Add, context, cancellationToken).ConfigureAwait(false);
+            return stores;
+        }
+
+        /// <summary>One store by id; a missing one is a MailStoreStoreNotFound error (before any change is sent).</summary>
+        public static async Task<MsStore> GetStoreAsync(MsConnection connection, int id, OperationContext context, CancellationToken cancellationToken)
+        {
+            var stores = await ReadStoresAsync(connection, context, cancellationToken).ConfigureAwait(false);
+            return Find(stores, id, connection);
+        }
+
+        internal static MsStore Find(IEnumerable<MsStore> stores, int id, MsConnection connection) =>
+            stores.FirstOrDefault(s => s.Id == id) ?? throw NotFound($"There is no store with id {id} on {connection.ComputerName}. Get-MsStore lists the stores.", id);
+
+        /// <summary>How a store is named in -WhatIf/-Confirm text and messages.</summary>
+        internal static string Describe(MsStore store, MsConnection connection) => $"store {store.Id} '{store.Name}' on {connection}";
+
         public static MailStoreAdminException NotFound(string message, object target) =>
             new MailStoreAdminException(ErrorKind.ObjectNotFound, "MailStoreStoreNotFound", message, target);
 
