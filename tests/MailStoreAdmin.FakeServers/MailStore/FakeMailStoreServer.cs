@@ -40,7 +40,7 @@ public sealed class FakeMailStoreServer : IAsyncDisposable
         _data = new FakeMailStoreData(_options);
         _directory = new FakeDirectoryServices(_data);
         // One line per area of the API; each area lives in its own file.
-        IFakeFunctions[] areas = { new FakeCoreFunctions(this) };
+        IFakeFunctions[] areas = { new FakeCoreFunctions(this), new FakeMonitoringFunctions(this) };
         foreach (var area in areas) area.Register(_functions);
     }
 
