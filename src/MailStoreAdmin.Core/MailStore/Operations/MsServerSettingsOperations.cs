@@ -88,6 +88,14 @@ namespace MailStoreAdmin.Core.MailStore.Operations
                 throw new MailStoreAdminException(ErrorKind.InvalidArgument, "SmtpSettingsNothingToChange",
                     "Nothing to change: pass the settings to change (a hashtable such as @{ host = 'smtp.example.com'; port = 587 }) or a password.", null);
             }
+            foreach (DictionaryEntry entry in changes ?? new Hashtable())
+            {
+                if ((entry.Key?.ToString() ?? string.Empty).IndexOf("password", StringComparison.OrdinalIgnoreCase) >= 0)
+                {
+                    throw new MailStoreAdminException(ErrorKind.InvalidArgument, "SmtpPasswordInSettings",
+                        "Pass the SMTP password as a SecureString in its own parameter, not inside the settings.", entry.Key);
+                }
+            }
             PlainObject? current = null;
             await connection.InvokeAsync("GetSmtpSettings", null, item => current = JsonPlain.ToPlain(item) as PlainObject, context, cancellationToken)
                 .ConfigureAwait(false);
@@ -97,11 +105,6 @@ namespace MailStoreAdmin.Core.MailStore.Operations
             foreach (DictionaryEntry entry in changes ?? new Hashtable())
             {
                 var key = entry.Key?.ToString() ?? string.Empty;
-                if (key.IndexOf("password", StringComparison.OrdinalIgnoreCase) >= 0)
-                {
-                    throw new MailStoreAdminException(ErrorKind.InvalidArgument, "SmtpPasswordInSettings",
-                        "Pass the SMTP password as a SecureString in its own parameter, not inside the settings.", key);
-                }
                 var existing = settings.Keys.Cast<object>().Select(k => k.ToString()).FirstOrDefault(k => string.Equals(k, key, StringComparison.OrdinalIgnoreCase));
                 settings[existing ?? key] = entry.Value;
                 changed.Add(existing ?? key);
