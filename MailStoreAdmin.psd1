@@ -11,6 +11,7 @@
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess       = @(
         'Formats/MailStoreAdmin.Format.ps1xml'
+        'Formats/Monitoring.Format.ps1xml'
     )
     CmdletsToExport        = @(
         'Connect-MsServer'
@@ -48,6 +49,32 @@
         'Stop-MsIntegrationServer'
         'Get-MsIntegrationServer'
         'ConvertTo-MsPasswordHash'
+        'Get-MsProfile'
+        'Start-MsProfile'
+        'Set-MsProfile'
+        'Remove-MsProfile'
+        'New-MsProfile'
+        'Start-MsTemporaryProfile'
+        'Get-MsWorkerResult'
+        'Get-MsWorkerResultReport'
+        'Get-MsJob'
+        'New-MsJob'
+        'Set-MsJob'
+        'Enable-MsJob'
+        'Disable-MsJob'
+        'Remove-MsJob'
+        'Start-MsJob'
+        'Stop-MsJob'
+        'Get-MsJobResult'
+        'Get-MsLicense'
+        'Get-MsActiveSession'
+        'Get-MsServiceConfiguration'
+        'Send-MsStatusReport'
+        'Get-MsSmtpSetting'
+        'Set-MsSmtpSetting'
+        'Test-MsSmtpSetting'
+        'Get-MsTimeZone'
+        'Test-MsArchiveHealth'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()
