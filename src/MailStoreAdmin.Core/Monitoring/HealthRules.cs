@@ -18,6 +18,8 @@ namespace MailStoreAdmin.Core.Monitoring
         public const string LicenseCategory = "License";
         public const string VersionCategory = "Version";
 
+        public static readonly IReadOnlyList<string> Categories = new[] { ProfileCategory, JobCategory, StoreCategory, LicenseCategory, VersionCategory };
+
         /// <summary>
         /// A profile: the state of its last run (levels from the options), and Critical when no run completed within
         /// MaxAge (overdue). <paramref name="runs"/> are the profile's runs within MaxAge.

@@ -96,6 +96,9 @@ namespace MailStoreAdmin.Core.Monitoring
 
         public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
 
+        /// <summary>The categories to check (Profile, Job, Store, License, Version); empty: all.</summary>
+        public IReadOnlyList<string> Categories { get; set; } = Array.Empty<string>();
+
         /// <summary>Profile names (wildcards) to check; empty: every profile with server-side execution.</summary>
         public IReadOnlyList<string> Profiles { get; set; } = Array.Empty<string>();
     }

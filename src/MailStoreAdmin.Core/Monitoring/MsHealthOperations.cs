@@ -29,6 +29,8 @@ namespace MailStoreAdmin.Core.Monitoring
             {
                 throw Invalid($"The licence warning threshold ({options.LicenseWarning} %) is above the critical one ({options.LicenseCritical} %).", options.LicenseWarning);
             }
+            var unknown = options.Categories.FirstOrDefault(c => !HealthRules.Categories.Contains(c, StringComparer.OrdinalIgnoreCase));
+            if (unknown != null) throw Invalid($"'{unknown}' is not a check category. Use {string.Join(", ", HealthRules.Categories)}.", unknown);
             var checks = await RunChecksAsync(connection, options, context, cancellationToken).ConfigureAwait(false);
             switch (format)
             {
@@ -57,13 +59,23 @@ namespace MailStoreAdmin.Core.Monitoring
             timeout.CancelAfter(options.Timeout);
             // Failed history windows are not the sensor's output: they become warnings in the log.
             var quiet = new WarningContext(context);
-            var groups = new List<Task<List<MsHealthCheck>>>
+            bool Wanted(string category) => options.Categories.Count == 0 || options.Categories.Contains(category, StringComparer.OrdinalIgnoreCase);
+            var groups = new List<Task<List<MsHealthCheck>>>();
+            if (Wanted(HealthRules.ProfileCategory))
             {
-                Guard(HealthRules.ProfileCategory, "profiles", () => ProfilesAsync(connection, options, nowUtc, quiet, timeout.Token), options, cancellationToken),
-                Guard(HealthRules.JobCategory, "jobs", () => JobsAsync(connection, options, nowUtc, quiet, timeout.Token), options, cancellationToken),
-                Guard(HealthRules.StoreCategory, "stores", () => StoresAsync(connection, quiet, timeout.Token), options, cancellationToken),
-            };
-            if (connection.Metadata.Contains("GetLicenseInformation"))
+                groups.Add(Guard(HealthRules.ProfileCategory, "profiles", () => ProfilesAsync(connection, options, nowUtc, quiet, timeout.Token), options, cancellationToken));
+            }
+            if (Wanted(HealthRules.JobCategory))
+            {
+                groups.Add(Guard(HealthRules.JobCategory, "jobs", () => JobsAsync(connection, options, nowUtc, quiet, timeout.Token), options, cancellationToken));
+            }
+            if (Wanted(HealthRules.StoreCategory))
+            {
+                groups.Add(Guard(HealthRules.StoreCategory, "stores", () => StoresAsync(connection, quiet, timeout.Token), options, cancellationToken));
+            }
+            // The Service Provider Edition has no GetLicenseInformation.
+            var hasLicense = connection.Metadata.Contains("GetLicenseInformation");
+            if (Wanted(HealthRules.LicenseCategory) && hasLicense)
             {
                 groups.Add(Guard(HealthRules.LicenseCategory, "named users", async () =>
                 {
@@ -71,8 +83,8 @@ namespace MailStoreAdmin.Core.Monitoring
                     return new List<MsHealthCheck> { license == null ? MsHealthCheck.Unknown(HealthRules.LicenseCategory, "named users", "the server returned no licence information") : HealthRules.License(license, options) };
                 }, options, cancellationToken));
             }
-            else context.Log(LogLevel.Verbose, "The server has no GetLicenseInformation (Service Provider Edition): no licence check.");
-            if (options.MinimumVersion is Version minimum)
+            else if (!hasLicense) context.Log(LogLevel.Verbose, "The server has no GetLicenseInformation (Service Provider Edition): no licence check.");
+            if (options.MinimumVersion is Version minimum && Wanted(HealthRules.VersionCategory))
             {
                 groups.Add(Guard(HealthRules.VersionCategory, "server", async () =>
                 {

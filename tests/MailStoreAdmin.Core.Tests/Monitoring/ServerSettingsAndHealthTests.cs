@@ -128,3 +128,24 @@ public class ServerSettingsAndHealthTests
         Assert.Empty(server.Calls);
     }
 }
+
+public class HealthCategoryTests
+{
+    [Fact]
+    public async Task Only_the_chosen_categories_are_read_and_an_unknown_one_is_refused()
+    {
+        await using var server = await Fake.StartAsync();
+        using var connection = await Fake.ConnectAsync(server);
+        server.ClearCalls();
+        var checks = await MsHealthOperations.RunChecksAsync(connection, new MsHealthOptions { Categories = new[] { "license" }, MinimumVersion = new Version(1, 0) },
+            new RecordingContext(), CancellationToken.None);
+        Assert.Equal("License", Assert.Single(checks).Category);
+        Assert.Equal(new[] { "GetLicenseInformation" }, server.Calls.Select(c => c.Function));
+
+        server.ClearCalls();
+        var e = await Assert.ThrowsAsync<MailStoreAdmin.Core.Errors.MailStoreAdminException>(() => MsHealthOperations.TestArchiveHealthAsync(connection,
+            new MsHealthOptions { Categories = new[] { "Disk" } }, MsSensorFormat.Object, null, new RecordingContext(), CancellationToken.None));
+        Assert.Equal("HealthCheckArgumentInvalid", e.ErrorId);
+        Assert.Empty(server.Calls);
+    }
+}

@@ -33,7 +33,7 @@ public sealed class FakeMailStoreOptions
     /// <summary>Additional automatic profiles that run every hour (one per mailbox), to make the history dense.</summary>
     public int ExtraHourlyProfiles { get; set; }
 
-    /// <summary>Functions that never answer (a hung server), for timeouts.</summary>
+    /// <summary>Functions whose invoke never answers (a hung server), for timeouts.</summary>
     public HashSet<string> HangingFunctions { get; } = new(StringComparer.Ordinal);
 
     public int LicenseNamedUsers { get; set; } = 42;

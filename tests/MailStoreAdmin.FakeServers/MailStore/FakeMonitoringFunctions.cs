@@ -36,13 +36,8 @@ public sealed class FakeMonitoringFunctions : IFakeFunctions
 
     public void Register(FakeFunctionTable table)
     {
-        void Add(string function, Func<FakeCall, Task<Envelope>> handler) => table.Add(function, async call =>
-        {
-            // A hung server: the request is held until the client gives up.
-            if (Options.HangingFunctions.Contains(function)) await Task.Delay(Timeout.Infinite, call.Aborted);
-            return await handler(call);
-        });
-        void AddSync(string function, Func<FakeCall, Envelope> handler) => Add(function, call => Task.FromResult(handler(call)));
+        void Add(string function, Func<FakeCall, Task<Envelope>> handler) => table.Add(function, handler);
+        void AddSync(string function, Func<FakeCall, Envelope> handler) => table.Add(function, handler);
 
         AddSync("GetProfiles", call => call.Bool("raw")
             ? Envelope.Succeeded(_state.WriteProfiles)

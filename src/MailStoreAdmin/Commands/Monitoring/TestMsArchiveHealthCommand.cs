@@ -16,6 +16,11 @@ namespace MailStoreAdmin.Commands.Monitoring
         [Parameter(Position = 0)]
         public MsSensorFormat As { get; set; } = MsSensorFormat.Object;
 
+        /// <summary><para type="description">The kinds of checks to run: Profile, Job, Store, License, Version. Default: all.</para></summary>
+        [Parameter]
+        [ValidateSet("Profile", "Job", "Store", "License", "Version")]
+        public string[]? Check { get; set; }
+
         /// <summary><para type="description">Profile names (wildcards) to check. Default: every profile with server-side execution.</para></summary>
         [Parameter]
         [SupportsWildcards]
@@ -74,6 +79,7 @@ namespace MailStoreAdmin.Commands.Monitoring
                 MinimumVersion = MinimumVersion,
                 Timeout = TimeSpan.FromSeconds(TimeoutSec),
                 Profiles = Profile ?? Array.Empty<string>(),
+                Categories = Check ?? Array.Empty<string>(),
             };
             // Nagios reads the state from the exit code: the caller ends its script with exit $LASTEXITCODE.
             var exitCode = (int)MsHealthStatus.Unknown;
