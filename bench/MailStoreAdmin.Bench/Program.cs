@@ -26,6 +26,7 @@ namespace MailStoreAdmin.Bench
     ///   streamed  GetUsers over N users through MsUserOperations.GetUsersAsync (streaming envelope reader)
     ///   naive     the same response read into one string and parsed with JsonDocument.Parse (for comparison)
     ///   detailed  GetUsersAsync -Detailed over M users with added GetUserInfo latency, for several throttle limits
+    ///   history   GetWorkerResults over 400 days from a server that fails above 5,000 rows (see HistoryBench)
     /// The fake MailStore runs as a separate process so its allocations do not pollute the client's figures.
     /// </summary>
     public static class Program
@@ -62,6 +63,12 @@ namespace MailStoreAdmin.Bench
                     $"--users {options.DetailedUsers} --latency-ms {options.LatencyMs}");
                 await DetailedAsync(fake.Uri, options);
             }
+            if (options.Scenarios.Contains("history"))
+            {
+                await using var fake = await FakeProcess.StartAsync(fakeDll, $"--history-failure-threshold {options.HistoryThreshold} " +
+                    $"--history-latency-ms {options.HistoryLatencyMs} --extra-profiles {options.HistoryProfiles}");
+                await HistoryBench.RunAsync(Settings(fake.Uri), options.HistoryDays, options.HistoryThreshold, options.HistoryLatencyMs, options.HistoryProfiles);
+            }
             return 0;
         }
 
@@ -81,7 +88,7 @@ namespace MailStoreAdmin.Bench
             {
                 long count = 0, errors = 0;
                 await MsUserOperations.GetUsersAsync(connection, null, false, 8,
-                    user => count++, e => errors++, null, CancellationToken.None);
+                    new BenchContext(user => count++, e => errors++), CancellationToken.None);
                 return (count, errors);
             }
 
@@ -148,21 +155,20 @@ namespace MailStoreAdmin.Bench
             // Warm-up on user000000..user000099 (99 users) so JIT and connection setup stay out of the timings.
             long warm = 0;
             await MsUserOperations.GetUsersAsync(connection, new Wildcard("user0000??"), true, 8,
-                user => warm++, e => { }, null, CancellationToken.None);
+                new BenchContext(user => warm++, e => { }), CancellationToken.None);
 
             foreach (var throttle in options.Throttles)
             {
                 long count = 0, errors = 0;
                 MailStoreAdminException? firstError = null;
                 var sw = Stopwatch.StartNew();
-                await MsUserOperations.GetUsersAsync(connection, null, true, throttle,
+                await MsUserOperations.GetUsersAsync(connection, null, true, throttle, new BenchContext(
                     user => Interlocked.Increment(ref count),
                     e =>
                     {
                         Interlocked.Increment(ref errors);
                         Interlocked.CompareExchange(ref firstError, e, null);
-                    },
-                    null, CancellationToken.None);
+                    }), CancellationToken.None);
                 sw.Stop();
                 Check(count, options.DetailedUsers, errors);
                 if (firstError != null) Console.Error.WriteLine($"  first error: {firstError.Message}");
@@ -383,8 +389,12 @@ namespace MailStoreAdmin.Bench
         public int Iterations { get; private set; } = 3;
         public int Warmup { get; private set; } = 1;
         public string? FakeDll { get; private set; }
+        public int HistoryDays { get; private set; } = 400;
+        public int HistoryThreshold { get; private set; } = 5_000;
+        public int HistoryLatencyMs { get; private set; } = 5;
+        public int HistoryProfiles { get; private set; } = 50;
 
-        private static readonly string[] Known = { "streamed", "naive", "detailed" };
+        private static readonly string[] Known = { "streamed", "naive", "detailed", "history" };
 
         public static BenchOptions? Parse(string[] args)
         {
@@ -400,7 +410,12 @@ namespace MailStoreAdmin.Bench
                     case "streamed":
                     case "naive":
                     case "detailed":
+                    case "history":
                         o.Scenarios.Add(args[i]); break;
+                    case "--history-days": o.HistoryDays = NextInt(); break;
+                    case "--history-threshold": o.HistoryThreshold = NextInt(); break;
+                    case "--history-latency-ms": o.HistoryLatencyMs = NextInt(); break;
+                    case "--history-profiles": o.HistoryProfiles = NextInt(); break;
                     case "--users": o.Users = NextInt(); break;
                     case "--detailed-users": o.DetailedUsers = NextInt(); break;
                     case "--latency-ms": o.LatencyMs = NextInt(); break;
@@ -423,7 +438,8 @@ namespace MailStoreAdmin.Bench
         }
 
         private static void Usage() => Console.Error.WriteLine(
-            "usage: MailStoreAdmin.Bench [all|users|streamed|naive|detailed]... [--users N] [--detailed-users N] " +
-            "[--latency-ms MS] [--throttle 1,8,16] [--iterations N] [--warmup N] [--fake-dll PATH]");
+            "usage: MailStoreAdmin.Bench [all|users|streamed|naive|detailed|history]... [--users N] [--detailed-users N] " +
+            "[--latency-ms MS] [--throttle 1,8,16] [--iterations N] [--warmup N] [--fake-dll PATH] " +
+            "[--history-days N] [--history-threshold N] [--history-latency-ms MS] [--history-profiles N]");
     }
 }
