@@ -28,7 +28,9 @@ namespace MailStoreAdmin.Core.MailStore
         {
             if (string.IsNullOrWhiteSpace(text)) return null;
             var styles = utc ? DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal : DateTimeStyles.AssumeLocal;
-            if (!DateTime.TryParse(text, CultureInfo.InvariantCulture, styles, out var parsed)) return null;
+            // The server's own format first (cheap, and a year of history has hundreds of thousands of rows), then anything readable.
+            if (!DateTime.TryParseExact(text, MsArgumentEncoder.DateTimeFormat, CultureInfo.InvariantCulture, styles, out var parsed)
+                && !DateTime.TryParse(text, CultureInfo.InvariantCulture, styles, out parsed)) return null;
             return utc ? DateTime.SpecifyKind(parsed, DateTimeKind.Utc).ToLocalTime() : parsed;
         }
 
