@@ -148,7 +148,8 @@ public class ProfileAndJobTests
         Assert.Equal(("Verify monthly", 30, false), (changed.Name, changed.Schedule!.Interval, changed.Enabled));
 
         server.ClearCalls();
-        await MsJobOperations.SetJobAsync(connection, job.Id, "Verify monthly", null, false, false, new RecordingContext(), CancellationToken.None);
+        await MsJobOperations.SetJobAsync(connection, job.Id, "Verify monthly", MsJobSchedule.Create(MsJobScheduleKind.Interval, null, null, null, null, 30, null),
+            false, false, new RecordingContext(), CancellationToken.None);
         Assert.DoesNotContain(server.Calls, c => c.Function != "GetJobs");
 
         var unknown = await Assert.ThrowsAsync<MailStoreAdminException>(() => MsJobOperations.NewJobAsync(connection, "x", "NoSuchFunction", null, schedule, new RecordingContext(), CancellationToken.None));

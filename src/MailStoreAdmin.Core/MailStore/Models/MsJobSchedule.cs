@@ -100,6 +100,12 @@ namespace MailStoreAdmin.Core.MailStore.Models
         private static MailStoreAdminException Invalid(string message, object? target) =>
             new MailStoreAdminException(ErrorKind.InvalidArgument, "JobScheduleInvalid", message, target);
 
+        /// <summary>True when both describe the same schedule (the server would store the same values).</summary>
+        public bool IsSameAs(MsJobSchedule? other) =>
+            other != null && Kind == other.Kind && Time == other.Time && Date == other.Date && DayOfWeek == other.DayOfWeek
+            && Interval == other.Interval && string.Equals(DayOfMonth, other.DayOfMonth, StringComparison.OrdinalIgnoreCase)
+            && string.Equals(TimeZoneId, other.TimeZoneId, StringComparison.OrdinalIgnoreCase);
+
         /// <summary>The schedule arguments of CreateJob and SetJobSchedule; unset ones are left out (the server wants them omitted).</summary>
         public IEnumerable<KeyValuePair<string, object?>> ToArguments()
         {

@@ -103,7 +103,7 @@ namespace MailStoreAdmin.Core.MailStore.Operations
             {
                 calls.Add(("RenameJob", Arguments(id, ("name", newName)), $"rename to '{newName}'"));
             }
-            if (schedule != null)
+            if (schedule != null && !schedule.IsSameAs(job.Schedule))
             {
                 var arguments = Arguments(id);
                 arguments.AddRange(schedule.ToArguments());
