@@ -24,10 +24,10 @@ public sealed class FakeMailStoreOptions
     /// <summary>Store whose verification ends "failed" (a damaged store).</summary>
     public int DamagedStoreId { get; set; } = 3;
 
-    /// <summary>GetWorkerResults (and GetJobResults) fail with "Nullable object must have a value." above this many rows, like the real server; null: never.</summary>
+    /// <summary>GetWorkerResults fails with "Nullable object must have a value." above this many rows, like the real server; null: never.</summary>
     public int? HistoryFailureThreshold { get; set; }
 
-    /// <summary>Added to every GetWorkerResults/GetJobResults answer, to model a remote server.</summary>
+    /// <summary>Added to every GetWorkerResults and GetJobResults answer, to model a remote server.</summary>
     public TimeSpan HistoryLatency { get; set; } = TimeSpan.Zero;
 
     /// <summary>Additional automatic profiles that run every hour (one per mailbox), to make the history dense.</summary>

@@ -6,8 +6,8 @@ namespace MailStoreAdmin.FakeServers.MailStore;
 
 /// <summary>
 /// Profiles, worker results, jobs, licence, sessions, service configuration, SMTP settings, status reports and time
-/// zones. GetWorkerResults/GetJobResults take dates only as yyyy-MM-ddTHH:mm:ss in a known zone, and fail above
-/// <see cref="FakeMailStoreOptions.HistoryFailureThreshold"/> rows with the real server's "Nullable object" error.
+/// zones. GetWorkerResults/GetJobResults take dates only as yyyy-MM-ddTHH:mm:ss in a known zone; GetWorkerResults
+/// fails above <see cref="FakeMailStoreOptions.HistoryFailureThreshold"/> rows with the real server's "Nullable object" error.
 /// </summary>
 public sealed class FakeMonitoringFunctions : IFakeFunctions
 {
@@ -62,7 +62,7 @@ public sealed class FakeMonitoringFunctions : IFakeFunctions
                 ? Envelope.Succeeded(null)
                 : ProfileMissing(call);
         });
-        Add("GetWorkerResults", call => HistoryAsync(call, "timeZoneID", WorkerResults));
+        Add("GetWorkerResults", call => HistoryAsync(call, "timeZoneID", WorkerResults, Options.HistoryFailureThreshold));
         AddSync("GetWorkerResultReport", call =>
         {
             var run = long.TryParse(call.Text("id"), NumberStyles.Integer, CultureInfo.InvariantCulture, out var id) ? _history.Find(id) : null;
@@ -111,7 +111,8 @@ public sealed class FakeMonitoringFunctions : IFakeFunctions
             }
             return Envelope.Succeeded(null);
         }));
-        Add("GetJobResults", call => HistoryAsync(call, "timeZoneId", JobResults));
+        // The range bug is documented for worker results only; job results answer any range.
+        Add("GetJobResults", call => HistoryAsync(call, "timeZoneId", JobResults, null));
 
         AddSync("GetLicenseInformation", _ => Envelope.Succeeded(w =>
         {
@@ -298,7 +299,8 @@ public sealed class FakeMonitoringFunctions : IFakeFunctions
     }
 
     /// <summary>Reads the range arguments as the server does, applies the failure threshold and the latency, and writes the rows.</summary>
-    private async Task<Envelope> HistoryAsync(FakeCall call, string zoneArgument, Func<FakeCall, DateTime, DateTime, TimeSpan, List<Action<Utf8JsonWriter>>> rows)
+    private async Task<Envelope> HistoryAsync(FakeCall call, string zoneArgument, Func<FakeCall, DateTime, DateTime, TimeSpan, List<Action<Utf8JsonWriter>>> rows,
+        int? failureThreshold)
     {
         if (Options.HistoryLatency > TimeSpan.Zero) await Task.Delay(Options.HistoryLatency, call.Aborted);
         var zone = call.Text(zoneArgument);
@@ -314,7 +316,7 @@ public sealed class FakeMonitoringFunctions : IFakeFunctions
         {
             return FakeCall.Invalid(refusal.Message);
         }
-        if (Options.HistoryFailureThreshold is int threshold && items.Count > threshold)
+        if (failureThreshold is int threshold && items.Count > threshold)
         {
             return Envelope.Failed("Nullable object must have a value.",
                 "System.InvalidOperationException: Nullable object must have a value.\r\n   at System.Nullable`1.get_Value()");
