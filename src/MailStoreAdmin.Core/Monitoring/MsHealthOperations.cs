@@ -114,6 +114,11 @@ namespace MailStoreAdmin.Core.Monitoring
             {
                 return new List<MsHealthCheck> { MsHealthCheck.Unknown(category, name, e.Message) };
             }
+            catch (Exception e) when (!(e is OperationCanceledException))
+            {
+                // A sensor must print its state whatever went wrong: an unexpected failure is Unknown too.
+                return new List<MsHealthCheck> { MsHealthCheck.Unknown(category, name, $"{e.GetType().Name}: {e.Message}") };
+            }
         }
 
         private static async Task<List<MsHealthCheck>> ProfilesAsync(MsConnection connection, MsHealthOptions options, DateTime nowUtc,
