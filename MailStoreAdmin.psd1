@@ -12,6 +12,7 @@
     FormatsToProcess       = @(
         'Formats/MailStoreAdmin.Format.ps1xml'
         'Formats/Stores.Format.ps1xml'
+        'Formats/Monitoring.Format.ps1xml'
     )
     CmdletsToExport        = @(
         'Connect-MsServer'
@@ -78,6 +79,32 @@
         'Stop-MsIntegrationServer'
         'Get-MsIntegrationServer'
         'ConvertTo-MsPasswordHash'
+        'Get-MsProfile'
+        'Start-MsProfile'
+        'Set-MsProfile'
+        'Remove-MsProfile'
+        'New-MsProfile'
+        'Start-MsTemporaryProfile'
+        'Get-MsWorkerResult'
+        'Get-MsWorkerResultReport'
+        'Get-MsJob'
+        'New-MsJob'
+        'Set-MsJob'
+        'Enable-MsJob'
+        'Disable-MsJob'
+        'Remove-MsJob'
+        'Start-MsJob'
+        'Stop-MsJob'
+        'Get-MsJobResult'
+        'Get-MsLicense'
+        'Get-MsActiveSession'
+        'Get-MsServiceConfiguration'
+        'Send-MsStatusReport'
+        'Get-MsSmtpSetting'
+        'Set-MsSmtpSetting'
+        'Test-MsSmtpSetting'
+        'Get-MsTimeZone'
+        'Test-MsArchiveHealth'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -27,6 +27,7 @@ namespace MailStoreAdmin.Bench
     ///   naive     the same response read into one string and parsed with JsonDocument.Parse (for comparison)
     ///   detailed  GetUsersAsync -Detailed over M users with added GetUserInfo latency, for several throttle limits
     ///   tasks     requests (invoke + get-status) per long-running task of S seconds (TaskRequests.cs)
+    ///   history   GetWorkerResults over 400 days from a server that fails above 5,000 rows (see HistoryBench)
     /// The fake MailStore runs as a separate process so its allocations do not pollute the client's figures.
     /// </summary>
     public static class Program
@@ -64,6 +65,12 @@ namespace MailStoreAdmin.Bench
                 await DetailedAsync(fake.Uri, options);
             }
             if (options.Scenarios.Contains("tasks")) await TaskRequests.RunAsync(fakeDll, options.TaskSeconds, Settings);
+            if (options.Scenarios.Contains("history"))
+            {
+                await using var fake = await FakeProcess.StartAsync(fakeDll, $"--history-failure-threshold {options.HistoryThreshold} " +
+                    $"--history-latency-ms {options.HistoryLatencyMs} --extra-profiles {options.HistoryProfiles}");
+                await HistoryBench.RunAsync(Settings(fake.Uri), options.HistoryDays, options.HistoryThreshold, options.HistoryLatencyMs, options.HistoryProfiles);
+            }
             return 0;
         }
 
@@ -154,6 +161,13 @@ namespace MailStoreAdmin.Bench
                 var counter = new CountingContext();
                 var sw = Stopwatch.StartNew();
                 await MsUserOperations.GetUsersAsync(connection, null, true, throttle, counter, CancellationToken.None);
+                await MsUserOperations.GetUsersAsync(connection, null, true, throttle, new BenchContext(
+                    user => Interlocked.Increment(ref count),
+                    e =>
+                    {
+                        Interlocked.Increment(ref errors);
+                        Interlocked.CompareExchange(ref firstError, e, null);
+                    }), CancellationToken.None);
                 sw.Stop();
                 var (count, errors, firstError) = (counter.Objects, counter.Errors, counter.FirstError);
                 Check(count, options.DetailedUsers, errors);
@@ -377,7 +391,11 @@ namespace MailStoreAdmin.Bench
         public string? FakeDll { get; private set; }
         public int TaskSeconds { get; private set; } = 60;
 
-        private static readonly string[] Known = { "streamed", "naive", "detailed", "tasks" };
+        private static readonly string[] Known = { "streamed", "naive", "detailed", "tasks", "history" };
+        public int HistoryDays { get; private set; } = 400;
+        public int HistoryThreshold { get; private set; } = 5_000;
+        public int HistoryLatencyMs { get; private set; } = 5;
+        public int HistoryProfiles { get; private set; } = 50;
 
         public static BenchOptions? Parse(string[] args)
         {
@@ -394,8 +412,13 @@ namespace MailStoreAdmin.Bench
                     case "naive":
                     case "detailed":
                     case "tasks":
+                    case "history":
                         o.Scenarios.Add(args[i]); break;
                     case "--task-seconds": o.TaskSeconds = Math.Max(1, NextInt()); break;
+                    case "--history-days": o.HistoryDays = NextInt(); break;
+                    case "--history-threshold": o.HistoryThreshold = NextInt(); break;
+                    case "--history-latency-ms": o.HistoryLatencyMs = NextInt(); break;
+                    case "--history-profiles": o.HistoryProfiles = NextInt(); break;
                     case "--users": o.Users = NextInt(); break;
                     case "--detailed-users": o.DetailedUsers = NextInt(); break;
                     case "--latency-ms": o.LatencyMs = NextInt(); break;
@@ -420,5 +443,8 @@ namespace MailStoreAdmin.Bench
         private static void Usage() => Console.Error.WriteLine(
             "usage: MailStoreAdmin.Bench [all|users|streamed|naive|detailed|tasks]... [--users N] [--detailed-users N] " +
             "[--latency-ms MS] [--throttle 1,8,16] [--iterations N] [--warmup N] [--task-seconds S] [--fake-dll PATH]");
+            "usage: MailStoreAdmin.Bench [all|users|streamed|naive|detailed|history]... [--users N] [--detailed-users N] " +
+            "[--latency-ms MS] [--throttle 1,8,16] [--iterations N] [--warmup N] [--fake-dll PATH] " +
+            "[--history-days N] [--history-threshold N] [--history-latency-ms MS] [--history-profiles N]");
     }
 }

@@ -35,8 +35,14 @@ public static class Program
                 case "--maintenance-steps": options.MaintenanceSteps = int.Parse(Next()); break;
                 case "--maintenance-step-ms": options.MaintenanceStepDelay = TimeSpan.FromMilliseconds(int.Parse(Next())); break;
                 case "--fail-function": options.FailingFunction = Next(); break;
+                case "--history-failure-threshold": options.HistoryFailureThreshold = int.Parse(Next()); break;
+                case "--history-latency-ms": options.HistoryLatency = TimeSpan.FromMilliseconds(int.Parse(Next())); break;
+                case "--extra-profiles": options.ExtraHourlyProfiles = int.Parse(Next()); break;
+                case "--hang": options.HangingFunctions.Add(Next()); break;
+                case "--license-users": options.LicenseNamedUsers = int.Parse(Next()); break;
+                case "--license-max": options.LicenseMaxNamedUsers = int.Parse(Next()); break;
                 default:
-                    Console.Error.WriteLine($"Unknown option {args[i]}. Options: --port --tls --spe --users --user --password --latency-ms --verify-steps --verify-step-ms --watch-stdin --dbmail-seckey --dbmail-php5 --dbmail-php-warnings --maintenance-steps --maintenance-step-ms --fail-function");
+                    Console.Error.WriteLine($"Unknown option {args[i]}. Options: --port --tls --spe --users --user --password --latency-ms --verify-steps --verify-step-ms --watch-stdin --dbmail-seckey --dbmail-php5 --dbmail-php-warnings --maintenance-steps --maintenance-step-ms --fail-function --history-failure-threshold --history-latency-ms --extra-profiles --hang --license-users --license-max");
                     return 2;
             }
         }

@@ -33,4 +33,16 @@ public sealed class FakeMailStoreOptions
 
     /// <summary>The passphrase UnlockStore accepts.</summary>
     public string StorePassphrase { get; set; } = "Store-Passphrase-1";
+    /// <summary>GetWorkerResults fails with "Nullable object must have a value." above this many rows, like the real server; null: never.</summary>
+    public int? HistoryFailureThreshold { get; set; }
+    /// <summary>Added to every GetWorkerResults and GetJobResults answer, to model a remote server.</summary>
+    public TimeSpan HistoryLatency { get; set; } = TimeSpan.Zero;
+    /// <summary>Additional automatic profiles that run every hour (one per mailbox), to make the history dense.</summary>
+    public int ExtraHourlyProfiles { get; set; }
+    /// <summary>Functions whose invoke never answers (a hung server), for timeouts.</summary>
+    public HashSet<string> HangingFunctions { get; } = new(StringComparer.Ordinal);
+    public int LicenseNamedUsers { get; set; } = 42;
+    public int LicenseMaxNamedUsers { get; set; } = 50;
+    /// <summary>How long a job started with RunJobAsync runs.</summary>
+    public TimeSpan JobRunDuration { get; set; } = TimeSpan.FromMilliseconds(300);
 }

@@ -40,7 +40,7 @@ public sealed class FakeMailStoreServer : IAsyncDisposable
         _data = new FakeMailStoreData(_options);
         _directory = new FakeDirectoryServices(_data);
         // One line per area of the API; each area lives in its own file.
-        IFakeFunctions[] areas = { new FakeCoreFunctions(this), StoreArea = new FakeStoreFunctions(this) };
+        IFakeFunctions[] areas = { new FakeCoreFunctions(this), StoreArea = new FakeStoreFunctions(this), new FakeMonitoringFunctions(this) };
         foreach (var area in areas) area.Register(_functions);
     }
 
@@ -134,6 +134,7 @@ public sealed class FakeMailStoreServer : IAsyncDisposable
 
     private async Task InvokeAsync(HttpContext context, string function, Dictionary<string, string> form)
     {
+        if (_options.HangingFunctions.Contains(function)) await Task.Delay(Timeout.Infinite, context.RequestAborted);
         var handler = _functions.Find(function);
         if (handler == null)
         {
