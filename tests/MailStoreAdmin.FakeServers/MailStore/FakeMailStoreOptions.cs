@@ -23,4 +23,10 @@ public sealed class FakeMailStoreOptions
 
     /// <summary>Store whose verification ends "failed" (a damaged store).</summary>
     public int DamagedStoreId { get; set; } = 3;
+
+    /// <summary>Added to every call of the user and folder areas, to model a remote server (benchmarks).</summary>
+    public TimeSpan CallLatency { get; set; } = TimeSpan.Zero;
+
+    /// <summary>GetChildFolders answers one level only, whatever maxLevels says (compliance settings on a real server).</summary>
+    public bool ChildFoldersOneLevel { get; set; }
 }

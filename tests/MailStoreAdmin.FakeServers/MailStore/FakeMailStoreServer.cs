@@ -39,8 +39,10 @@ public sealed class FakeMailStoreServer : IAsyncDisposable
         _options = options ?? new FakeMailStoreOptions();
         _data = new FakeMailStoreData(_options);
         _directory = new FakeDirectoryServices(_data);
+        Accounts = new FakeUserAccounts(_data, _options.UserCount);
+        Folders = new FakeArchiveFolders(_options.UserCount);
         // One line per area of the API; each area lives in its own file.
-        IFakeFunctions[] areas = { new FakeCoreFunctions(this) };
+        IFakeFunctions[] areas = { new FakeCoreFunctions(this), new FakeUserFunctions(this), new FakeFolderFunctions(this) };
         foreach (var area in areas) area.Register(_functions);
     }
 
@@ -49,6 +51,8 @@ public sealed class FakeMailStoreServer : IAsyncDisposable
     public FakeMailStoreOptions Options => _options;
     public FakeDirectoryServices DirectoryServices => _directory;
     public FakeMailStoreData Data => _data;
+    public FakeUserAccounts Accounts { get; }
+    public FakeArchiveFolders Folders { get; }
     public IReadOnlyList<RecordedCall> Calls => _calls.ToArray();
 
     /// <summary>Every task started so far, to check how it ended.</summary>

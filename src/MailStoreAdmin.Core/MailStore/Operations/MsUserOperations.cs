@@ -43,14 +43,57 @@ namespace MailStoreAdmin.Core.MailStore.Operations
                 await ListUsersAsync(connection, filter, context.WriteObject, context, cancellationToken).ConfigureAwait(false);
                 return;
             }
+            await ForEachDetailedUserAsync(connection, filter, throttleLimit, context.WriteObject, context, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// The detailed user (GetUserInfo) of every listed user matching <paramref name="filter"/>, with up to
+        /// <paramref name="throttleLimit"/> calls in flight, handed over in server order; a user whose details fail
+        /// is an error record.
+        /// </summary>
+        public static async Task ForEachDetailedUserAsync(MsConnection connection, Wildcard? filter, int throttleLimit, Action<MsUser> onUser,
+            OperationContext context, CancellationToken cancellationToken)
+        {
             var lookups = new OrderedLookups<MsUser?>(throttleLimit, user =>
             {
-                if (user != null) context.WriteObject(user);
+                if (user != null) onUser(user);
             });
             await ListUsersAsync(connection, filter,
                 user => lookups.Add(TryGetUserAsync(connection, user.UserName!, context, cancellationToken)),
                 context, cancellationToken).ConfigureAwait(false);
             await lookups.DrainAsync().ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// The detailed users of the given names, with up to <paramref name="throttleLimit"/> calls in flight, in the
+        /// order given; a name the server does not know goes to <paramref name="onMissing"/>.
+        /// </summary>
+        public static async Task ReadUsersAsync(MsConnection connection, IEnumerable<string> userNames, int throttleLimit,
+            Action<MsUser> onUser, Action<string, MailStoreAdminException> onMissing, OperationContext context, CancellationToken cancellationToken)
+        {
+            var lookups = new OrderedLookups<(string Name, MsUser? User, MailStoreAdminException? Error)>(throttleLimit, found =>
+            {
+                if (found.User != null) onUser(found.User);
+                else onMissing(found.Name, found.Error!);
+            });
+            foreach (var name in userNames)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                lookups.Add(ReadOneAsync(name));
+            }
+            await lookups.DrainAsync().ConfigureAwait(false);
+
+            async Task<(string, MsUser?, MailStoreAdminException?)> ReadOneAsync(string name)
+            {
+                try
+                {
+                    return (name, await GetUserAsync(connection, name, context, cancellationToken).ConfigureAwait(false), null);
+                }
+                catch (MailStoreAdminException e) when (e.Kind == ErrorKind.ObjectNotFound)
+                {
+                    return (name, null, e);
+                }
+            }
         }
 
         /// <summary>The users (GetUsers: names and basic fields) matching a filter, handed over as the server streams them.</summary>
