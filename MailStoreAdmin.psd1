@@ -11,6 +11,7 @@
     DotNetFrameworkVersion = '4.7.2'
     FormatsToProcess       = @(
         'Formats/MailStoreAdmin.Format.ps1xml'
+        'Formats/Users.Format.ps1xml'
     )
     CmdletsToExport        = @(
         'Connect-MsServer'
@@ -48,6 +49,23 @@
         'Stop-MsIntegrationServer'
         'Get-MsIntegrationServer'
         'ConvertTo-MsPasswordHash'
+        'New-MsUser'
+        'Set-MsUser'
+        'Set-MsUserPassword'
+        'Rename-MsUser'
+        'Remove-MsUser'
+        'Set-MsUserPrivilege'
+        'Reset-MsUserMfa'
+        'Remove-MsUserAppPassword'
+        'Initialize-MsUserMfa'
+        'Get-MsFolder'
+        'Get-MsFolderStatistic'
+        'Move-MsFolder'
+        'Remove-MsEmptyFolder'
+        'Get-MsFolderPermission'
+        'Set-MsFolderPermission'
+        'Remove-MsFolderPermission'
+        'Sync-MsFolderPermission'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

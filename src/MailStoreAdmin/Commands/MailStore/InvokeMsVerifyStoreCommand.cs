@@ -15,6 +15,7 @@ namespace MailStoreAdmin.Commands.MailStore
     {
         /// <summary><para type="description">Store id; binds from Get-MsStore output.</para></summary>
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(MailStoreAdmin.Completion.MsStoreIdCompleter))]
         public int Id { get; set; }
 
         /// <summary><para type="description">Also verifies the store's search indexes.</para></summary>
