@@ -26,6 +26,7 @@ namespace MailStoreAdmin.Bench
     ///   streamed  GetUsers over N users through MsUserOperations.GetUsersAsync (streaming envelope reader)
     ///   naive     the same response read into one string and parsed with JsonDocument.Parse (for comparison)
     ///   detailed  GetUsersAsync -Detailed over M users with added GetUserInfo latency, for several throttle limits
+    ///   sync      Sync-MsFolderPermission over N users x F folders with added latency on every call (SyncScenario.cs)
     /// The fake MailStore runs as a separate process so its allocations do not pollute the client's figures.
     /// </summary>
     public static class Program
@@ -62,10 +63,11 @@ namespace MailStoreAdmin.Bench
                     $"--users {options.DetailedUsers} --latency-ms {options.LatencyMs}");
                 await DetailedAsync(fake.Uri, options);
             }
+            if (options.Scenarios.Contains("sync")) await SyncScenario.RunAsync(fakeDll, options);
             return 0;
         }
 
-        private static MsConnectionSettings Settings(Uri uri) =>
+        internal static MsConnectionSettings Settings(Uri uri) =>
             new MsConnectionSettings(uri.ToString(), new NetworkCredential(AdminUser, AdminPassword))
             {
                 AllowUnencryptedAuthentication = true,
@@ -81,7 +83,7 @@ namespace MailStoreAdmin.Bench
             {
                 long count = 0, errors = 0;
                 await MsUserOperations.GetUsersAsync(connection, null, false, 8,
-                    user => count++, e => errors++, null, CancellationToken.None);
+                    new Sink(user => count++, e => errors++), CancellationToken.None);
                 return (count, errors);
             }
 
@@ -148,7 +150,7 @@ namespace MailStoreAdmin.Bench
             // Warm-up on user000000..user000099 (99 users) so JIT and connection setup stay out of the timings.
             long warm = 0;
             await MsUserOperations.GetUsersAsync(connection, new Wildcard("user0000??"), true, 8,
-                user => warm++, e => { }, null, CancellationToken.None);
+                new Sink(user => warm++, e => { }), CancellationToken.None);
 
             foreach (var throttle in options.Throttles)
             {
@@ -156,13 +158,12 @@ namespace MailStoreAdmin.Bench
                 MailStoreAdminException? firstError = null;
                 var sw = Stopwatch.StartNew();
                 await MsUserOperations.GetUsersAsync(connection, null, true, throttle,
-                    user => Interlocked.Increment(ref count),
+                    new Sink(user => Interlocked.Increment(ref count),
                     e =>
                     {
                         Interlocked.Increment(ref errors);
                         Interlocked.CompareExchange(ref firstError, e, null);
-                    },
-                    null, CancellationToken.None);
+                    }), CancellationToken.None);
                 sw.Stop();
                 Check(count, options.DetailedUsers, errors);
                 if (firstError != null) Console.Error.WriteLine($"  first error: {firstError.Message}");
@@ -384,7 +385,11 @@ namespace MailStoreAdmin.Bench
         public int Warmup { get; private set; } = 1;
         public string? FakeDll { get; private set; }
 
-        private static readonly string[] Known = { "streamed", "naive", "detailed" };
+        private static readonly string[] Known = { "streamed", "naive", "detailed", "sync" };
+        public int SyncUsers { get; private set; } = 2_000;
+        public int SyncFolders { get; private set; } = 3;
+        public int SyncLatencyMs { get; private set; } = 5;
+        public int[] SyncThrottles { get; private set; } = { 8, 16 };
 
         public static BenchOptions? Parse(string[] args)
         {
@@ -400,7 +405,12 @@ namespace MailStoreAdmin.Bench
                     case "streamed":
                     case "naive":
                     case "detailed":
+                    case "sync":
                         o.Scenarios.Add(args[i]); break;
+                    case "--sync-users": o.SyncUsers = NextInt(); break;
+                    case "--sync-folders": o.SyncFolders = NextInt(); break;
+                    case "--sync-latency-ms": o.SyncLatencyMs = NextInt(); break;
+                    case "--sync-throttle": o.SyncThrottles = Next().Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray(); break;
                     case "--users": o.Users = NextInt(); break;
                     case "--detailed-users": o.DetailedUsers = NextInt(); break;
                     case "--latency-ms": o.LatencyMs = NextInt(); break;
@@ -423,7 +433,8 @@ namespace MailStoreAdmin.Bench
         }
 
         private static void Usage() => Console.Error.WriteLine(
-            "usage: MailStoreAdmin.Bench [all|users|streamed|naive|detailed]... [--users N] [--detailed-users N] " +
-            "[--latency-ms MS] [--throttle 1,8,16] [--iterations N] [--warmup N] [--fake-dll PATH]");
+            "usage: MailStoreAdmin.Bench [all|users|streamed|naive|detailed|sync]... [--users N] [--detailed-users N] " +
+            "[--latency-ms MS] [--throttle 1,8,16] [--iterations N] [--warmup N] [--fake-dll PATH] " +
+            "[--sync-users N] [--sync-folders N] [--sync-latency-ms MS] [--sync-throttle 8,16]");
     }
 }

@@ -10,6 +10,7 @@ public sealed class FakeArchiveFolders
     private readonly object _gate = new();
     private readonly List<string> _paths = new();
     private readonly Dictionary<string, long> _counts = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string> _spelling = new(StringComparer.OrdinalIgnoreCase);
 
     public FakeArchiveFolders(int generatedUsers)
     {
@@ -32,7 +33,7 @@ public sealed class FakeArchiveFolders
     /// <summary>The spelling the archive uses for a path given in any case.</summary>
     public string? Canonical(string path)
     {
-        lock (_gate) return _paths.FirstOrDefault(p => string.Equals(p, path, StringComparison.OrdinalIgnoreCase));
+        lock (_gate) return _spelling.TryGetValue(path, out var spelled) ? spelled : null;
     }
 
     public void Add(string path, long count)
@@ -42,6 +43,7 @@ public sealed class FakeArchiveFolders
             if (_counts.ContainsKey(path)) return;
             _paths.Add(path);
             _counts[path] = count;
+            _spelling[path] = path;
         }
     }
 
@@ -75,6 +77,8 @@ public sealed class FakeArchiveFolders
                 var moved = to + path.Substring(from.Length);
                 _counts[moved] = _counts[path];
                 _counts.Remove(path);
+                _spelling.Remove(path);
+                _spelling[moved] = moved;
                 _paths[i] = moved;
             }
             return true;
@@ -94,6 +98,7 @@ public sealed class FakeArchiveFolders
                 if (_paths.Any(p => p.StartsWith(path + "/", StringComparison.OrdinalIgnoreCase))) continue;
                 _paths.Remove(path);
                 _counts.Remove(path);
+                _spelling.Remove(path);
                 deleted.Add(path);
             }
             return deleted;

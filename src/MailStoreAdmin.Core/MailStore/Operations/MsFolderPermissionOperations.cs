@@ -181,10 +181,10 @@ namespace MailStoreAdmin.Core.MailStore.Operations
                 if (!context.ShouldProcess(Describe(connection, change), Action(change)))
                 {
                     change.Status = MsChangeStatus.Planned;
-                    sends.Add(Task.FromResult(change));
+                    sends.Add(() => Task.FromResult(change));
                     continue;
                 }
-                sends.Add(SendAsync(connection, change, context, cancellationToken));
+                sends.Add(() => SendAsync(connection, change, context, cancellationToken));
             }
             await sends.DrainAsync().ConfigureAwait(false);
         }

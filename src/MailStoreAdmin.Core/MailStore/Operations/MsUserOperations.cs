@@ -59,7 +59,7 @@ namespace MailStoreAdmin.Core.MailStore.Operations
                 if (user != null) onUser(user);
             });
             await ListUsersAsync(connection, filter,
-                user => lookups.Add(TryGetUserAsync(connection, user.UserName!, context, cancellationToken)),
+                user => lookups.Add(() => TryGetUserAsync(connection, user.UserName!, context, cancellationToken)),
                 context, cancellationToken).ConfigureAwait(false);
             await lookups.DrainAsync().ConfigureAwait(false);
         }
@@ -79,7 +79,7 @@ namespace MailStoreAdmin.Core.MailStore.Operations
             foreach (var name in userNames)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                lookups.Add(ReadOneAsync(name));
+                lookups.Add(() => ReadOneAsync(name));
             }
             await lookups.DrainAsync().ConfigureAwait(false);
 
