@@ -92,6 +92,22 @@ public class FolderTests
     }
 
     [Fact]
+    public async Task Stopping_statistics_cancels_the_server_task()
+    {
+        await using var fake = await UserFake.StartAsync(o =>
+        {
+            o.VerifySteps = 50;
+            o.VerifyStepDelay = TimeSpan.FromMilliseconds(50);
+        });
+        using var stop = new CancellationTokenSource();
+        var context = new RecordingContext { OnEachStatus = _ => stop.Cancel() };
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => MsFolderOperations.GetStatisticsAsync(fake.Connection, null, context, stop.Token));
+        Assert.Single(fake.Server.CallsTo("/cancel-async"));
+        Assert.True(Assert.Single(fake.Server.Tasks).CancelRequested);
+        Assert.Empty(context.Of<MsFolderStatistic>());
+    }
+
+    [Fact]
     public async Task Remove_empty_folders_deletes_only_empty_leaves_below_the_folder()
     {
         await using var fake = await UserFake.StartAsync();
