@@ -129,6 +129,8 @@ public class FolderPermissionTests
         Assert.Contains("4 invalid entries", e.Message);
         Assert.Contains("row 1: 'Reed' is not a folder access level", e.Message);
         Assert.Contains("row 2: Folder is missing", e.Message);
+        e = await Assert.ThrowsAsync<MailStoreAdminException>(() => SyncAsync(fake, Array.Empty<object?>(), removeUnlisted: true));
+        Assert.Equal("EmptyDesiredState", e.ErrorId);
         Assert.Empty(fake.Changes());
     }
 

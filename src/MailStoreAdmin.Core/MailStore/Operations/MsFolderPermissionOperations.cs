@@ -109,6 +109,12 @@ namespace MailStoreAdmin.Core.MailStore.Operations
         {
             scope ??= new FolderPermissionScope(null, null);
             var desired = FolderPermissionPlan.ReadDesiredState(desiredState);
+            if (desired.Count == 0)
+            {
+                // An empty file must not turn -RemoveUnlisted into "revoke everything".
+                throw MsUserInput.Invalid("EmptyDesiredState",
+                    "The desired state has no entries, so nothing was read or changed. To revoke access, list it with Access None or use Remove-MsFolderPermission.", null);
+            }
             var inScope = desired.Where(d => scope.Includes(d.UserName, d.Folder)).ToList();
             if (inScope.Count < desired.Count)
             {
