@@ -179,6 +179,17 @@ public class UserEditTests
     }
 
     [Fact]
+    public async Task Adding_a_privilege_keeps_one_this_module_does_not_know()
+    {
+        await using var fake = await UserFake.StartAsync();
+        fake.Server.Accounts.Edit("user000002")!.Privileges = new List<string> { "login", "auditTrail" };
+        // The fake, like an older server, does not know the privilege either; what matters is what was sent.
+        await Assert.ThrowsAsync<MsApiException>(() => MsUserEditOperations.SetPrivilegeAsync(fake.Connection, "user000002", null,
+            new[] { MsUserPrivilege.Archive }, null, false, new RecordingContext(), None));
+        Assert.Equal("login,auditTrail,archive", fake.Server.CallsTo("/SetUserPrivileges").Single().Form["privileges"]);
+    }
+
+    [Fact]
     public async Task Password_and_mfa_calls_name_the_user_and_never_show_the_password()
     {
         await using var fake = await UserFake.StartAsync();

@@ -43,7 +43,7 @@ namespace MailStoreAdmin.Core.MailStore.Operations
             // Asked for more than one level and got only one: the compliance restriction; go on level by level.
             if (depth != 1 && pending.Count > 0 && deepest == rootLevel + 1)
             {
-                context.Log(LogLevel.Verbose, "GetChildFolders answered one level only (compliance settings); listing the next levels folder by folder.");
+                context.Log(LogLevel.Verbose, "GetChildFolders answered one level only (compliance settings can limit it); listing the next levels folder by folder.");
                 var level = 1;
                 while (pending.Count > 0 && (depth == null || level < depth))
                 {

@@ -158,18 +158,19 @@ namespace MailStoreAdmin.Core.MailStore.Operations
             if (replace != null) MsUserInput.PrivilegeList(replace, userName);
             var user = await MsUserOperations.GetUserAsync(connection, userName, context, cancellationToken).ConfigureAwait(false);
             userName = user.UserName ?? userName;
-            var current = MsUserInput.ParsePrivileges(user.Privileges).Where(p => p != MsUserPrivilege.None).ToList();
-            var result = (replace ?? current).ToList();
+            // Worked on as the server spells them, so a privilege this module does not know survives -Add/-Remove.
+            var current = user.Privileges.Where(p => !string.Equals(p, "none", StringComparison.OrdinalIgnoreCase)).ToList();
+            var result = replace == null ? new List<string>(current) : replace.Select(p => MsUserInput.ApiName(p)).ToList();
             foreach (var privilege in add ?? Array.Empty<MsUserPrivilege>())
             {
                 // Adding a real privilege ends "none"; adding "none" is a request for no privileges at all.
                 if (privilege == MsUserPrivilege.None) result.Clear();
-                else result.Remove(MsUserPrivilege.None);
-                if (!result.Contains(privilege)) result.Add(privilege);
+                result.RemoveAll(p => string.Equals(p, "none", StringComparison.OrdinalIgnoreCase));
+                if (!result.Contains(MsUserInput.ApiName(privilege), StringComparer.OrdinalIgnoreCase)) result.Add(MsUserInput.ApiName(privilege));
             }
-            result.RemoveAll(p => remove?.Contains(p) == true);
-            var list = MsUserInput.PrivilegeList(result, userName);
-            var currentList = MsUserInput.PrivilegeList(current, userName);
+            result.RemoveAll(p => remove?.Any(r => string.Equals(MsUserInput.ApiName(r), p, StringComparison.OrdinalIgnoreCase)) == true);
+            var list = MsUserInput.PrivilegeText(result, userName);
+            var currentList = current.Count == 0 ? "none" : string.Join(",", current);
             var change = new MsUserChange(userName);
             if (!SameList(list.Split(','), currentList.Split(','))) change.Add("Privilege", "SetUserPrivileges", ("privileges", list));
             if (change.Count > 0 && !await change.ApplyAsync(connection, "Set privileges",

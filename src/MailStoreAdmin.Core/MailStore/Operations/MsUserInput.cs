@@ -22,19 +22,30 @@ namespace MailStoreAdmin.Core.MailStore.Operations
         }
 
         /// <summary>A privilege list as CreateUser/SetUserPrivileges take it; None or Admin must stand alone.</summary>
-        public static string PrivilegeList(IEnumerable<MsUserPrivilege> privileges, string userName)
+        public static string PrivilegeList(IEnumerable<MsUserPrivilege> privileges, string userName) =>
+            PrivilegeText(privileges.Select(p => ApiName(p)), userName);
+
+        /// <summary>
+        /// The same for privileges as the server spells them (also names this module does not know): duplicates (any
+        /// case) dropped, "none" when empty, none/admin refused in company.
+        /// </summary>
+        public static string PrivilegeText(IEnumerable<string> privileges, string userName)
         {
-            var set = privileges.Distinct().ToList();
-            if (set.Count == 0) set.Add(MsUserPrivilege.None);
-            foreach (var alone in new[] { MsUserPrivilege.None, MsUserPrivilege.Admin })
+            var set = new List<string>();
+            foreach (var p in privileges)
             {
-                if (set.Contains(alone) && set.Count > 1)
+                if (!set.Contains(p, StringComparer.OrdinalIgnoreCase)) set.Add(p);
+            }
+            if (set.Count == 0) set.Add("none");
+            foreach (var alone in new[] { "none", "admin" })
+            {
+                if (set.Count > 1 && set.Contains(alone, StringComparer.OrdinalIgnoreCase))
                 {
                     throw Invalid("InvalidUserPrivilege",
                         $"The privilege {alone} cannot be combined with others ({string.Join(", ", set)}): MailStore takes it alone.", userName);
                 }
             }
-            return string.Join(",", set.Select(p => ApiName(p)));
+            return string.Join(",", set);
         }
 
         /// <summary>A login privilege list as CreateUser/SetUserLoginPrivileges take it; None must stand alone.</summary>
@@ -48,17 +59,6 @@ namespace MailStoreAdmin.Core.MailStore.Operations
                     $"The login privilege None cannot be combined with others ({string.Join(", ", set)}).", userName);
             }
             return string.Join(",", set.Select(p => ApiName(p)));
-        }
-
-        /// <summary>Privileges as the server lists them (unknown names are kept out, with no error: newer servers may add some).</summary>
-        public static IReadOnlyList<MsUserPrivilege> ParsePrivileges(IEnumerable<string> names)
-        {
-            var result = new List<MsUserPrivilege>();
-            foreach (var name in names)
-            {
-                if (Enum.TryParse<MsUserPrivilege>(name, true, out var p) && !result.Contains(p)) result.Add(p);
-            }
-            return result;
         }
 
         /// <summary>SetUserPrivilegesOnFolder's privileges: "none" alone, else read,write,delete in that order.</summary>
