@@ -36,6 +36,15 @@ bob,Bob Baker,bob@example.com,Login,Web;Outlook
         @(Get-FakeCall $fake -Function SetUserEmailAddresses).Count | Should -Be 2
     }
 
+    It 'binds objects shaped like Get-MsUser output (UserName, EmailAddresses, Privileges, LoginPrivileges)' {
+        $copy = Get-MsUser alice | Select-Object @{ n = 'UserName'; e = { 'alice.copy' } }, FullName, Authentication, Privileges, LoginPrivileges,
+            @{ n = 'EmailAddresses'; e = { @('alice.copy@example.com') } } | New-MsUser -PassThru -Confirm:$false
+        $copy.UserName | Should -Be 'alice.copy'
+        $copy.FullName | Should -Be 'Alice Archer'
+        $copy.Privileges | Should -Be @('login', 'changePassword')
+        $copy.EmailAddresses | Should -Be @('alice.copy@example.com')
+    }
+
     It 'sends nothing under -WhatIf' {
         Reset-FakeCall $fake
         New-MsUser carol -EmailAddress carol@example.com -WhatIf
@@ -232,7 +241,7 @@ user000010,user000010,None
 Describe 'Tab completion' {
     It 'completes user names after -Name and -UserName' {
         Complete 'Set-MsUser -Name user00001' | Should -Contain 'user000010'
-        Complete 'Get-MsFolderPermission -UserName ali' | Should -Be @('alice')
+        Complete 'Get-MsFolderPermission -UserName ali' | Should -Be @('alice', 'alice.copy')
         Complete 'Remove-MsUser bo' | Should -Be @('bob')
     }
 
