@@ -38,7 +38,11 @@ internal sealed class FakeUserFunctions : IFakeFunctions
             }
             var user = Users.Find(call.Text("userName")!);
             if (user == null) return NoUser(call.Text("userName")!);
-            lock (Users.Sync) return Envelope.Succeeded(user.WriteInfo);
+            // Written under the lock: a concurrent change must not alter the lists while they are written.
+            return Envelope.Succeeded(w =>
+            {
+                lock (Users.Sync) user.WriteInfo(w);
+            });
         });
         Add(table, "CreateUser", CreateUser);
         Add(table, "DeleteUser", call => Edit(call, user =>
