@@ -13,6 +13,7 @@
         'Formats/MailStoreAdmin.Format.ps1xml'
         'Formats/Stores.Format.ps1xml'
         'Formats/Monitoring.Format.ps1xml'
+        'Formats/Users.Format.ps1xml'
     )
     CmdletsToExport        = @(
         'Connect-MsServer'
@@ -105,6 +106,23 @@
         'Test-MsSmtpSetting'
         'Get-MsTimeZone'
         'Test-MsArchiveHealth'
+        'New-MsUser'
+        'Set-MsUser'
+        'Set-MsUserPassword'
+        'Rename-MsUser'
+        'Remove-MsUser'
+        'Set-MsUserPrivilege'
+        'Reset-MsUserMfa'
+        'Remove-MsUserAppPassword'
+        'Initialize-MsUserMfa'
+        'Get-MsFolder'
+        'Get-MsFolderStatistic'
+        'Move-MsFolder'
+        'Remove-MsEmptyFolder'
+        'Get-MsFolderPermission'
+        'Set-MsFolderPermission'
+        'Remove-MsFolderPermission'
+        'Sync-MsFolderPermission'
     )
     FunctionsToExport      = @()
     VariablesToExport      = @()

@@ -28,6 +28,7 @@ namespace MailStoreAdmin.Bench
     ///   detailed  GetUsersAsync -Detailed over M users with added GetUserInfo latency, for several throttle limits
     ///   tasks     requests (invoke + get-status) per long-running task of S seconds (TaskRequests.cs)
     ///   history   GetWorkerResults over 400 days from a server that fails above 5,000 rows (see HistoryBench)
+    ///   sync      Sync-MsFolderPermission over N users x F folders with added latency on every call (SyncScenario.cs)
     /// The fake MailStore runs as a separate process so its allocations do not pollute the client's figures.
     /// </summary>
     public static class Program
@@ -71,10 +72,11 @@ namespace MailStoreAdmin.Bench
                     $"--history-latency-ms {options.HistoryLatencyMs} --extra-profiles {options.HistoryProfiles}");
                 await HistoryBench.RunAsync(Settings(fake.Uri), options.HistoryDays, options.HistoryThreshold, options.HistoryLatencyMs, options.HistoryProfiles);
             }
+            if (options.Scenarios.Contains("sync")) await SyncScenario.RunAsync(fakeDll, options);
             return 0;
         }
 
-        private static MsConnectionSettings Settings(Uri uri) =>
+        internal static MsConnectionSettings Settings(Uri uri) =>
             new MsConnectionSettings(uri.ToString(), new NetworkCredential(AdminUser, AdminPassword))
             {
                 AllowUnencryptedAuthentication = true,
@@ -91,6 +93,10 @@ namespace MailStoreAdmin.Bench
                 var counter = new CountingContext();
                 await MsUserOperations.GetUsersAsync(connection, null, false, 8, counter, CancellationToken.None);
                 return (counter.Objects, counter.Errors);
+                long count = 0, errors = 0;
+                await MsUserOperations.GetUsersAsync(connection, null, false, 8,
+                    new Sink(user => count++, e => errors++), CancellationToken.None);
+                return (count, errors);
             }
 
             for (int i = 0; i < options.Warmup; i++) await RunOnce();
@@ -155,6 +161,9 @@ namespace MailStoreAdmin.Bench
 
             // Warm-up on user000000..user000099 (99 users) so JIT and connection setup stay out of the timings.
             await MsUserOperations.GetUsersAsync(connection, new Wildcard("user0000??"), true, 8, new CountingContext(), CancellationToken.None);
+            long warm = 0;
+            await MsUserOperations.GetUsersAsync(connection, new Wildcard("user0000??"), true, 8,
+                new Sink(user => warm++, e => { }), CancellationToken.None);
 
             foreach (var throttle in options.Throttles)
             {
@@ -163,6 +172,8 @@ namespace MailStoreAdmin.Bench
                 await MsUserOperations.GetUsersAsync(connection, null, true, throttle, counter, CancellationToken.None);
                 await MsUserOperations.GetUsersAsync(connection, null, true, throttle, new BenchContext(
                     user => Interlocked.Increment(ref count),
+                await MsUserOperations.GetUsersAsync(connection, null, true, throttle,
+                    new Sink(user => Interlocked.Increment(ref count),
                     e =>
                     {
                         Interlocked.Increment(ref errors);
@@ -391,11 +402,15 @@ namespace MailStoreAdmin.Bench
         public string? FakeDll { get; private set; }
         public int TaskSeconds { get; private set; } = 60;
 
-        private static readonly string[] Known = { "streamed", "naive", "detailed", "tasks", "history" };
+        private static readonly string[] Known = { "streamed", "naive", "detailed", "tasks", "history", "sync" };
         public int HistoryDays { get; private set; } = 400;
         public int HistoryThreshold { get; private set; } = 5_000;
         public int HistoryLatencyMs { get; private set; } = 5;
         public int HistoryProfiles { get; private set; } = 50;
+        public int SyncUsers { get; private set; } = 2_000;
+        public int SyncFolders { get; private set; } = 3;
+        public int SyncLatencyMs { get; private set; } = 5;
+        public int[] SyncThrottles { get; private set; } = { 8, 16 };
 
         public static BenchOptions? Parse(string[] args)
         {
@@ -413,12 +428,17 @@ namespace MailStoreAdmin.Bench
                     case "detailed":
                     case "tasks":
                     case "history":
+                    case "sync":
                         o.Scenarios.Add(args[i]); break;
                     case "--task-seconds": o.TaskSeconds = Math.Max(1, NextInt()); break;
                     case "--history-days": o.HistoryDays = NextInt(); break;
                     case "--history-threshold": o.HistoryThreshold = NextInt(); break;
                     case "--history-latency-ms": o.HistoryLatencyMs = NextInt(); break;
                     case "--history-profiles": o.HistoryProfiles = NextInt(); break;
+                    case "--sync-users": o.SyncUsers = NextInt(); break;
+                    case "--sync-folders": o.SyncFolders = NextInt(); break;
+                    case "--sync-latency-ms": o.SyncLatencyMs = NextInt(); break;
+                    case "--sync-throttle": o.SyncThrottles = Next().Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray(); break;
                     case "--users": o.Users = NextInt(); break;
                     case "--detailed-users": o.DetailedUsers = NextInt(); break;
                     case "--latency-ms": o.LatencyMs = NextInt(); break;
@@ -441,10 +461,9 @@ namespace MailStoreAdmin.Bench
         }
 
         private static void Usage() => Console.Error.WriteLine(
-            "usage: MailStoreAdmin.Bench [all|users|streamed|naive|detailed|tasks]... [--users N] [--detailed-users N] " +
-            "[--latency-ms MS] [--throttle 1,8,16] [--iterations N] [--warmup N] [--task-seconds S] [--fake-dll PATH]");
-            "usage: MailStoreAdmin.Bench [all|users|streamed|naive|detailed|history]... [--users N] [--detailed-users N] " +
-            "[--latency-ms MS] [--throttle 1,8,16] [--iterations N] [--warmup N] [--fake-dll PATH] " +
-            "[--history-days N] [--history-threshold N] [--history-latency-ms MS] [--history-profiles N]");
+            "usage: MailStoreAdmin.Bench [all|users|streamed|naive|detailed|tasks|history|sync]... [--users N] [--detailed-users N] " +
+            "[--latency-ms MS] [--throttle 1,8,16] [--iterations N] [--warmup N] [--fake-dll PATH] [--task-seconds S] " +
+            "[--history-days N] [--history-threshold N] [--history-latency-ms MS] [--history-profiles N] " +
+            "[--sync-users N] [--sync-folders N] [--sync-latency-ms MS] [--sync-throttle 8,16]");
     }
 }

@@ -306,10 +306,10 @@ public class MailStoreProtocolTests
         await using var server = await Fake.StartAsync();
         var context = new RecordingContext(debug: true);
         using var connection = await MsConnection.ConnectAsync(Fake.Settings(server), context, CancellationToken.None);
-        await connection.InvokeAsync("SetUserPassword", Fake.Args(("userName", "bob"), ("password", "N3w-S3cret")), null, context, CancellationToken.None);
+        await connection.InvokeAsync("SetUserPassword", Fake.Args(("userName", "user000001"), ("password", "N3w-S3cret")), null, context, CancellationToken.None);
 
         var text = context.AllText();
-        Assert.Contains("userName=bob&password=***", text);
+        Assert.Contains("userName=user000001&password=***", text);
         Assert.Contains("Response body:", text);
         Assert.Contains("api/invoke/SetUserPassword: HTTP 200", text);
         Assert.DoesNotContain("N3w-S3cret", text);

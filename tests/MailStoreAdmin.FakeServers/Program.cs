@@ -41,8 +41,10 @@ public static class Program
                 case "--hang": options.HangingFunctions.Add(Next()); break;
                 case "--license-users": options.LicenseNamedUsers = int.Parse(Next()); break;
                 case "--license-max": options.LicenseMaxNamedUsers = int.Parse(Next()); break;
+                case "--call-latency-ms": options.CallLatency = TimeSpan.FromMilliseconds(int.Parse(Next())); break;
+                case "--folders-one-level": options.ChildFoldersOneLevel = true; break;
                 default:
-                    Console.Error.WriteLine($"Unknown option {args[i]}. Options: --port --tls --spe --users --user --password --latency-ms --verify-steps --verify-step-ms --watch-stdin --dbmail-seckey --dbmail-php5 --dbmail-php-warnings --maintenance-steps --maintenance-step-ms --fail-function --history-failure-threshold --history-latency-ms --extra-profiles --hang --license-users --license-max");
+                    Console.Error.WriteLine($"Unknown option {args[i]}. Options: --port --tls --spe --users --user --password --latency-ms --verify-steps --verify-step-ms --watch-stdin --dbmail-seckey --dbmail-php5 --dbmail-php-warnings --maintenance-steps --maintenance-step-ms --fail-function --history-failure-threshold --history-latency-ms --extra-profiles --hang --license-users --license-max --call-latency-ms --folders-one-level");
                     return 2;
             }
         }

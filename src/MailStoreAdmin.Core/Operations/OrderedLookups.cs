@@ -36,6 +36,35 @@ namespace MailStoreAdmin.Core.Operations
             _onResult = onResult;
         }
 
+        /// <summary>Looks up every item of a known list, answers in list order.</summary>
+        public static Task ForEachAsync(IEnumerable<TItem> items, int limit, Func<TItem, Task<TResult>> lookup, Action<TResult> onResult,
+            CancellationToken cancellationToken) =>
+            ForEachAsync(add =>
+            {
+                foreach (var item in items) add(item);
+                return Task.CompletedTask;
+            }, limit, lookup, onResult, cancellationToken);
+
+        /// <summary>
+        /// Looks up every item <paramref name="produce"/> hands over (a streamed list: it gets the add function),
+        /// answers in the order the items arrived; lookups run while the list is still being read.
+        /// </summary>
+        public static async Task ForEachAsync(Func<Action<TItem>, Task> produce, int limit, Func<TItem, Task<TResult>> lookup,
+            Action<TResult> onResult, CancellationToken cancellationToken)
+        {
+            var lookups = new OrderedLookups<TItem, TResult>(limit, lookup, onResult);
+            var answering = lookups.RunAsync(cancellationToken);
+            try
+            {
+                await produce(lookups.Add).ConfigureAwait(false);
+            }
+            finally
+            {
+                lookups.Complete();
+            }
+            await answering.ConfigureAwait(false);
+        }
+
         /// <summary>Queues an item; called by the list reader.</summary>
         public void Add(TItem item)
         {

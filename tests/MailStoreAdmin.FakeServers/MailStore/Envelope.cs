@@ -64,6 +64,9 @@ public sealed class FakeTask
     public string Token { get; } = Guid.NewGuid().ToString("N");
     public volatile bool CancelRequested;
 
+    /// <summary>The result items the final status carries once the task succeeded (GetFolderStatistics).</summary>
+    public Action<Utf8JsonWriter>? Result { get; set; }
+
     public string StatusCode
     {
         get
@@ -120,6 +123,7 @@ public sealed class FakeTask
                 StatusText = _statusText,
                 Error = _error,
                 LogOutput = newLog.Length == 0 ? null : newLog,
+                Result = _statusCode == "succeeded" ? Result : null,
             };
         }
     }

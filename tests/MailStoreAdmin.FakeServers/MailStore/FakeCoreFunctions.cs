@@ -1,6 +1,6 @@
 namespace MailStoreAdmin.FakeServers.MailStore;
 
-/// <summary>Server info, users, stores, store verification and directory services.</summary>
+/// <summary>Server info, stores, store verification and directory services (users: <see cref="FakeUserFunctions"/>).</summary>
 internal sealed class FakeCoreFunctions : IFakeFunctions
 {
     private readonly FakeMailStoreServer _server;
@@ -19,8 +19,6 @@ internal sealed class FakeCoreFunctions : IFakeFunctions
             w.WriteString("machineName", "FAKE-MAILSTORE");
             w.WriteEndObject();
         }));
-        table.Add("GetUsers", _ => Envelope.Succeeded(Data.WriteUsers));
-        table.Add("GetUserInfo", GetUserInfoAsync);
         table.Add("GetStores", call => Envelope.Succeeded(w => Data.WriteStores(w, call.Bool("includeSize"))));
         table.Add("VerifyStore", call =>
         {
@@ -35,18 +33,6 @@ internal sealed class FakeCoreFunctions : IFakeFunctions
             return problem == null ? Envelope.Succeeded(null) : FakeCall.Invalid(problem);
         });
         table.Add("SyncUsersWithDirectoryServices", call => call.Start(_server.DirectoryServices.StartSync(call.Bool("dryRun"))));
-    }
-
-    private async Task<Envelope> GetUserInfoAsync(FakeCall call)
-    {
-        using (_server.TrackUserInfo())
-        {
-            if (Options.UserInfoLatency > TimeSpan.Zero) await Task.Delay(Options.UserInfoLatency, call.Aborted);
-        }
-        var userName = call.Text("userName")!;
-        return Data.UserExists(userName)
-            ? Envelope.Succeeded(w => Data.WriteUserInfo(w, userName))
-            : Envelope.Failed($"User '{userName}' does not exist.", "MailStore.Common.ApiException: User does not exist.");
     }
 
     private FakeTask StartVerification(int id, bool includeIndexes)

@@ -45,4 +45,8 @@ public sealed class FakeMailStoreOptions
     public int LicenseMaxNamedUsers { get; set; } = 50;
     /// <summary>How long a job started with RunJobAsync runs.</summary>
     public TimeSpan JobRunDuration { get; set; } = TimeSpan.FromMilliseconds(300);
+    /// <summary>Added to every call of the user and folder areas, to model a remote server (benchmarks).</summary>
+    public TimeSpan CallLatency { get; set; } = TimeSpan.Zero;
+    /// <summary>GetChildFolders answers one level only, whatever maxLevels says (compliance settings on a real server).</summary>
+    public bool ChildFoldersOneLevel { get; set; }
 }

@@ -39,8 +39,10 @@ public sealed class FakeMailStoreServer : IAsyncDisposable
         _options = options ?? new FakeMailStoreOptions();
         _data = new FakeMailStoreData(_options);
         _directory = new FakeDirectoryServices(_data);
+        Accounts = new FakeUserAccounts(_data, _options.UserCount);
+        Folders = new FakeArchiveFolders(_options.UserCount);
         // One line per area of the API; each area lives in its own file.
-        IFakeFunctions[] areas = { new FakeCoreFunctions(this), StoreArea = new FakeStoreFunctions(this), new FakeMonitoringFunctions(this) };
+        IFakeFunctions[] areas = { new FakeCoreFunctions(this), StoreArea = new FakeStoreFunctions(this), new FakeMonitoringFunctions(this), new FakeUserFunctions(this), new FakeFolderFunctions(this) };
         foreach (var area in areas) area.Register(_functions);
     }
 
@@ -52,6 +54,8 @@ public sealed class FakeMailStoreServer : IAsyncDisposable
 
     /// <summary>The store, maintenance, compliance and retention functions (their settings, for assertions).</summary>
     public FakeStoreFunctions StoreArea { get; private set; } = null!;
+    public FakeUserAccounts Accounts { get; }
+    public FakeArchiveFolders Folders { get; }
     public IReadOnlyList<RecordedCall> Calls => _calls.ToArray();
 
     /// <summary>Every task started so far, to check how it ended.</summary>

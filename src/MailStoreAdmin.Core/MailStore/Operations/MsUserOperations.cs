@@ -43,22 +43,51 @@ namespace MailStoreAdmin.Core.MailStore.Operations
                 await ListUsersAsync(connection, filter, context.WriteObject, context, cancellationToken).ConfigureAwait(false);
                 return;
             }
-            var lookups = new OrderedLookups<string, MsUser?>(throttleLimit,
+            await ForEachDetailedUserAsync(connection, filter, throttleLimit, context.WriteObject, context, cancellationToken).ConfigureAwait(false);
+        }
+
+        /// <summary>
+        /// The detailed user (GetUserInfo) of every listed user matching <paramref name="filter"/>, with up to
+        /// <paramref name="throttleLimit"/> calls in flight while the list is still being read, handed over in server
+        /// order; a user whose details fail is an error record.
+        /// </summary>
+        public static Task ForEachDetailedUserAsync(MsConnection connection, Wildcard? filter, int throttleLimit, Action<MsUser> onUser,
+            OperationContext context, CancellationToken cancellationToken) =>
+            OrderedLookups<string, MsUser?>.ForEachAsync(
+                add => ListUsersAsync(connection, filter, user => add(user.UserName!), context, cancellationToken),
+                throttleLimit,
                 userName => TryGetUserAsync(connection, userName, context, cancellationToken),
                 user =>
                 {
-                    if (user != null) context.WriteObject(user);
-                });
-            var answering = lookups.RunAsync(cancellationToken);
-            try
+                    if (user != null) onUser(user);
+                },
+                cancellationToken);
+
+        /// <summary>
+        /// The detailed users of the given names, with up to <paramref name="throttleLimit"/> calls in flight, in the
+        /// order given; a name the server does not know goes to <paramref name="onMissing"/>.
+        /// </summary>
+        public static Task ReadUsersAsync(MsConnection connection, IEnumerable<string> userNames, int throttleLimit,
+            Action<MsUser> onUser, Action<string, MailStoreAdminException> onMissing, OperationContext context, CancellationToken cancellationToken)
+        {
+            return OrderedLookups<string, (string Name, MsUser? User, MailStoreAdminException? Error)>.ForEachAsync(userNames, throttleLimit, ReadOneAsync,
+                found =>
+                {
+                    if (found.User != null) onUser(found.User);
+                    else onMissing(found.Name, found.Error!);
+                }, cancellationToken);
+
+            async Task<(string, MsUser?, MailStoreAdminException?)> ReadOneAsync(string name)
             {
-                await ListUsersAsync(connection, filter, user => lookups.Add(user.UserName!), context, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    return (name, await GetUserAsync(connection, name, context, cancellationToken).ConfigureAwait(false), null);
+                }
+                catch (MailStoreAdminException e) when (e.Kind == ErrorKind.ObjectNotFound)
+                {
+                    return (name, null, e);
+                }
             }
-            finally
-            {
-                lookups.Complete();
-            }
-            await answering.ConfigureAwait(false);
         }
 
         /// <summary>The users (GetUsers: names and basic fields) matching a filter, handed over as the server streams them.</summary>

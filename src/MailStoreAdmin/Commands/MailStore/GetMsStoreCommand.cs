@@ -16,10 +16,12 @@ namespace MailStoreAdmin.Commands.MailStore
         /// <summary><para type="description">Store name; wildcards allowed.</para></summary>
         [Parameter(Position = 0, ParameterSetName = "Name")]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(MailStoreAdmin.Completion.MsStoreNameCompleter))]
         public string? Name { get; set; }
 
         /// <summary><para type="description">Store ids.</para></summary>
         [Parameter(Mandatory = true, ParameterSetName = "Id", ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(MailStoreAdmin.Completion.MsStoreIdCompleter))]
         public int[]? Id { get; set; }
 
         /// <summary><para type="description">Also counts messages and bytes per store (slow on large archives).</para></summary>

@@ -14,6 +14,7 @@ namespace MailStoreAdmin.Commands.MailStore
         [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [Alias("UserName")]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(MailStoreAdmin.Completion.MsUserNameCompleter))]
         public string? Name { get; set; }
 
         /// <summary><para type="description">Adds GetUserInfo details (addresses, privileges, folder rights), several users at a time.</para></summary>

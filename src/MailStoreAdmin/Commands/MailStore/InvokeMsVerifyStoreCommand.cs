@@ -15,6 +15,7 @@ namespace MailStoreAdmin.Commands.MailStore
     {
         /// <summary><para type="description">Store id; binds from Get-MsStore output.</para></summary>
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = "Id", ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(MailStoreAdmin.Completion.MsStoreIdCompleter))]
         public int Id { get; set; }
 
         /// <summary><para type="description">Verifies every store in one server task (VerifyStores).</para></summary>
