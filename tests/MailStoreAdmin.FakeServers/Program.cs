@@ -32,8 +32,10 @@ public static class Program
                 case "--dbmail-seckey": dbMail.SecKey = Next(); break;
                 case "--dbmail-php5": dbMail.NumbersAsStrings = true; break;
                 case "--dbmail-php-warnings": dbMail.PhpWarnings = true; break;
+                case "--spe-instances": options.SpeInstanceCount = int.Parse(Next()); break;
+                case "--invoke-latency-ms": options.InvokeLatency = TimeSpan.FromMilliseconds(int.Parse(Next())); break;
                 default:
-                    Console.Error.WriteLine($"Unknown option {args[i]}. Options: --port --tls --spe --users --user --password --latency-ms --verify-steps --verify-step-ms --watch-stdin --dbmail-seckey --dbmail-php5 --dbmail-php-warnings");
+                    Console.Error.WriteLine($"Unknown option {args[i]}. Options: --port --tls --spe --users --user --password --latency-ms --verify-steps --verify-step-ms --watch-stdin --dbmail-seckey --dbmail-php5 --dbmail-php-warnings --spe-instances --invoke-latency-ms");
                     return 2;
             }
         }

@@ -64,6 +64,8 @@ namespace MailStoreAdmin.Base
                     }
                     if (plain.TypeName != null) result.TypeNames.Insert(0, plain.TypeName);
                     return result;
+                case Core.MailStore.MsInstanceOutput tagged:
+                    return InstanceTagged(tagged);
                 case MsTaskResult taskResult:
                     taskResult.Result = taskResult.Result.Select(ToPowerShell).ToArray();
                     return taskResult;
@@ -72,6 +74,14 @@ namespace MailStoreAdmin.Base
                 default:
                     return value;
             }
+        }
+
+        // The value as itself, with the SPE instance it came from as an InstanceId property (unless it has one).
+        private static PSObject InstanceTagged(Core.MailStore.MsInstanceOutput tagged)
+        {
+            var value = PSObject.AsPSObject(ToPowerShell(tagged.Value)!);
+            if (value.Properties["InstanceId"] == null) value.Properties.Add(new PSNoteProperty("InstanceId", tagged.InstanceId));
+            return value;
         }
     }
 }

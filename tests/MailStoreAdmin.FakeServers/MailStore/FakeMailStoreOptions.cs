@@ -23,4 +23,13 @@ public sealed class FakeMailStoreOptions
 
     /// <summary>Store whose verification ends "failed" (a damaged store).</summary>
     public int DamagedStoreId { get; set; } = 3;
+
+    /// <summary>SPE: how many instances (inst01, inst02, ...) the fake starts with, all running.</summary>
+    public int SpeInstanceCount { get; set; } = 3;
+
+    /// <summary>SPE: how long each instance stays starting/stopping/freezing/... inside a task.</summary>
+    public TimeSpan SpeTransitionDelay { get; set; } = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>Added to every invoke (network and server latency), for benchmarks.</summary>
+    public TimeSpan InvokeLatency { get; set; } = TimeSpan.Zero;
 }

@@ -18,6 +18,9 @@ public sealed class FakeMailStoreServer : IAsyncDisposable
     private readonly FakeMailStoreOptions _options;
     private readonly FakeMailStoreData _data;
     private readonly FakeDirectoryServices _directory;
+    private readonly FakeSpeData _spe;
+    private int _invokesInFlight;
+    private int _maxInvokesInFlight;
     private readonly ConcurrentDictionary<string, FakeTask> _tasks = new();
     private readonly FakeFunctionTable _functions = new();
     private readonly ConcurrentQueue<RecordedCall> _calls = new();
@@ -39,8 +42,9 @@ public sealed class FakeMailStoreServer : IAsyncDisposable
         _options = options ?? new FakeMailStoreOptions();
         _data = new FakeMailStoreData(_options);
         _directory = new FakeDirectoryServices(_data);
+        _spe = new FakeSpeData(_options);
         // One line per area of the API; each area lives in its own file.
-        IFakeFunctions[] areas = { new FakeCoreFunctions(this) };
+        IFakeFunctions[] areas = { new FakeCoreFunctions(this), new FakeSpeFunctions(this) };
         foreach (var area in areas) area.Register(_functions);
     }
 
@@ -49,6 +53,12 @@ public sealed class FakeMailStoreServer : IAsyncDisposable
     public FakeMailStoreOptions Options => _options;
     public FakeDirectoryServices DirectoryServices => _directory;
     public FakeMailStoreData Data => _data;
+
+    /// <summary>SPE state: instances, hosts, administrators, ...</summary>
+    public FakeSpeData Spe => _spe;
+
+    /// <summary>The most invokes the fake has served at the same time.</summary>
+    public int MaxConcurrentInvokes => Volatile.Read(ref _maxInvokesInFlight);
     public IReadOnlyList<RecordedCall> Calls => _calls.ToArray();
 
     /// <summary>Every task started so far, to check how it ended.</summary>
@@ -131,18 +141,22 @@ public sealed class FakeMailStoreServer : IAsyncDisposable
 
     private async Task InvokeAsync(HttpContext context, string function, Dictionary<string, string> form)
     {
-        var handler = _functions.Find(function);
-        if (handler == null)
+        InterlockedMax(ref _maxInvokesInFlight, Interlocked.Increment(ref _invokesInFlight));
+        try
         {
-            await WriteEnvelopeAsync(context, Envelope.Succeeded(null));
-            return;
+            if (_options.InvokeLatency > TimeSpan.Zero) await Task.Delay(_options.InvokeLatency, context.RequestAborted);
         }
+        finally
+        {
+            Interlocked.Decrement(ref _invokesInFlight);
+        }
+        var handler = _functions.Find(function) ?? (_ => Task.FromResult(Envelope.Succeeded(null)));
         var call = new FakeCall(function, form, context.RequestAborted, task =>
         {
             _tasks[task.Token] = task;
             return task.Snapshot(-1);
         });
-        var envelope = await handler(call);
+        var envelope = _functions.Check(call) ?? await handler(call);
         // A server that starts the task at once but answers the invoke late (seen with large stores): stopping a
         // client in that window must still cancel the task.
         if (envelope.Token != null && _options.InvokeAnswerDelay > TimeSpan.Zero)
