@@ -270,7 +270,11 @@ namespace MailStoreAdmin.Core.MailStore
         {
             await EnsureSuccessAsync(response, task.Function, task, task.Secrets).ConfigureAwait(false);
             var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-            if (context.IsDebugEnabled)
+            if (context.IsDebugEnabled && MsApiFunction.IsSecretResultName(task.Function))
+            {
+                context.Log(LogLevel.Debug, "Response body: (not shown: the result of " + task.Function + " is a secret)");
+            }
+            else if (context.IsDebugEnabled)
             {
                 // Debug needs the text; only then is the body buffered.
                 var bytes = await ReadAllAsync(stream, cancellationToken).ConfigureAwait(false);
