@@ -54,7 +54,8 @@ namespace MailStoreAdmin.Core.Operations
             if (_pump.Token.IsCancellationRequested) return;
             Started++;
             var token = _pump.Token;
-            _running.Add(Task.Run(() => work(token), token));
+            // Not cancellable before it starts: a started work always runs its own clean-up.
+            _running.Add(Task.Run(() => work(token)));
         }
 
         /// <summary>Pumps until every work has ended; then rethrows what escaped a work (a stop first).</summary>
