@@ -76,6 +76,10 @@ namespace MailStoreAdmin.Base
             }
         }
 
+        /// <summary>A switch as a setting to change: its value when given (-X or -X:$false), null (unchanged) when not.</summary>
+        public static object? BoundSwitch(InvocationInfo invocation, string name) =>
+            invocation.BoundParameters.TryGetValue(name, out var value) ? ((SwitchParameter)value).IsPresent : (object?)null;
+
         // The value as itself, with the SPE instance it came from as an InstanceId property (unless it has one).
         private static PSObject InstanceTagged(Core.MailStore.MsInstanceOutput tagged)
         {

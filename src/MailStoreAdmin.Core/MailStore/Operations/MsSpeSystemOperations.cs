@@ -51,10 +51,8 @@ namespace MailStoreAdmin.Core.MailStore.Operations
         /// <summary>Test-MsSystemSmtpSetting: TestSystemSmtpConfiguration as a task (sends a test message).</summary>
         public static Task TestSmtpAsync(MsConnection connection, bool noWait, OperationContext context, CancellationToken cancellationToken)
         {
-            var request = new MsTaskRequest("TestSystemSmtpConfiguration", null, "system SMTP settings")
-            {
-                Change = ("Send a test message", $"system SMTP settings of {connection}"),
-            };
+            // A test only reads the settings (it sends a message, but changes nothing), so it asks no question.
+            var request = new MsTaskRequest("TestSystemSmtpConfiguration", null, "system SMTP settings");
             return MsTaskOperations.RunAsync(connection, request, noWait, context, cancellationToken);
         }
 
