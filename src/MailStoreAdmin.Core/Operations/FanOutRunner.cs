@@ -34,7 +34,10 @@ namespace MailStoreAdmin.Core.Operations
         /// <summary>How many works have been started so far.</summary>
         public int Started { get; private set; }
 
-        /// <summary>Starts <paramref name="work"/> once fewer than the limit are running; pumps output meanwhile.</summary>
+        /// <summary>
+        /// Starts <paramref name="work"/> once fewer than the limit are running, and returns when the work has handed back
+        /// its task (its synchronous part, which reads its inputs, has run); pumps output meanwhile.
+        /// </summary>
         public void Add(Func<CancellationToken, Task> work)
         {
             try
@@ -54,8 +57,35 @@ namespace MailStoreAdmin.Core.Operations
             if (_pump.Token.IsCancellationRequested) return;
             Started++;
             var token = _pump.Token;
-            // Not cancellable before it starts: a started work always runs its own clean-up.
-            _running.Add(Task.Run(() => work(token)));
+            // Not cancellable before it starts: a started work always runs its own clean-up. The caller's inputs may
+            // change as soon as Add returns (PowerShell binds the next pipeline object to the same cmdlet), so Add
+            // returns only once the work has read them: when its synchronous part has run and it has handed back its
+            // task. Output and questions of that part are pumped meanwhile.
+            var handedBack = new TaskCompletionSource<Task>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var running = Task.Run(() =>
+            {
+                Task started;
+                try
+                {
+                    started = work(token);
+                }
+                catch (Exception e)
+                {
+                    started = Task.FromException(e);
+                }
+                handedBack.SetResult(started);
+                return started;
+            });
+            _running.Add(running);
+            try
+            {
+                _pump.PumpUntil(handedBack.Task);
+            }
+            catch
+            {
+                DrainQuietly();
+                throw;
+            }
         }
 
         /// <summary>Pumps until every work has ended; then rethrows what escaped a work (a stop first).</summary>

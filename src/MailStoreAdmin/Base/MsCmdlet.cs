@@ -3,6 +3,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using MailStoreAdmin.Core.MailStore;
+using MailStoreAdmin.Core.MailStore.Models;
 using MailStoreAdmin.Core.Operations;
 
 namespace MailStoreAdmin.Base
@@ -17,11 +18,20 @@ namespace MailStoreAdmin.Base
     public abstract class MsCmdlet : MsConnectionCmdlet
     {
         public const int DefaultInstanceThrottleLimit = 4;
+        private PipelineTextDefaults? _pipelineDefaults;
 
         /// <summary><para type="description">SPE: the instance to run in (binds the InstanceId property of Get-MsInstance output). Default: the connection's instance.</para></summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]
         public string? InstanceId { get; set; }
+
+        /// <summary>
+        /// <para type="description">SPE: an instance from Get-MsInstance, piped in; the same as -InstanceId with its id.</para>
+        /// </summary>
+        // Taking MsInstance by value also keeps PowerShell from converting a piped instance to text for another
+        // parameter that takes strings from the pipeline (Get-MsUser -Name would otherwise receive the instance id).
+        [Parameter(ValueFromPipeline = true)]
+        public MsInstance? Instance { get; set; }
 
         /// <summary><para type="description">SPE: how many instances from the pipeline run at once.</para></summary>
         [Parameter]
@@ -34,7 +44,8 @@ namespace MailStoreAdmin.Base
         private protected override void RunOn(MsConnection connection, Func<MsConnection, OperationContext, CancellationToken, Task> work,
             bool terminating)
         {
-            var instanceId = InstanceId;
+            if (Instance != null) _pipelineDefaults?.Restore(this, Instance.ToString());
+            var instanceId = InstanceId ?? Instance?.InstanceId;
             if (instanceId == null)
             {
                 base.RunOn(connection, work, terminating);
@@ -43,6 +54,12 @@ namespace MailStoreAdmin.Base
             Task Scoped(OperationContext context, CancellationToken token) => MsInstanceScope.RunAsync(connection, instanceId, work, context, token);
             if (terminating) Run(Scoped, terminating: true);
             else RunConcurrently(Scoped, ThrottleLimit);
+        }
+
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            _pipelineDefaults = PipelineTextDefaults.Capture(this);
         }
 
         /// <summary>Waits for the instances still running. A cmdlet overriding EndProcessing calls this base first.</summary>
