@@ -62,6 +62,12 @@ namespace MailStoreAdmin.Bench
                     $"--users {options.DetailedUsers} --latency-ms {options.LatencyMs}");
                 await DetailedAsync(fake.Uri, options);
             }
+            if (options.Scenarios.Contains("spe"))
+            {
+                await using var fake = await FakeProcess.StartAsync(fakeDll,
+                    $"--spe --spe-instances {options.SpeInstances} --users {options.SpeUsers} --invoke-latency-ms {options.SpeLatencyMs}");
+                await SpeBench.RunAsync(fake.Uri, Settings(fake.Uri), options);
+            }
             return 0;
         }
 
@@ -81,7 +87,7 @@ namespace MailStoreAdmin.Bench
             {
                 long count = 0, errors = 0;
                 await MsUserOperations.GetUsersAsync(connection, null, false, 8,
-                    user => count++, e => errors++, null, CancellationToken.None);
+                    new CallbackContext(user => count++, e => errors++), CancellationToken.None);
                 return (count, errors);
             }
 
@@ -148,7 +154,7 @@ namespace MailStoreAdmin.Bench
             // Warm-up on user000000..user000099 (99 users) so JIT and connection setup stay out of the timings.
             long warm = 0;
             await MsUserOperations.GetUsersAsync(connection, new Wildcard("user0000??"), true, 8,
-                user => warm++, e => { }, null, CancellationToken.None);
+                new CallbackContext(user => warm++, e => { }), CancellationToken.None);
 
             foreach (var throttle in options.Throttles)
             {
@@ -156,13 +162,11 @@ namespace MailStoreAdmin.Bench
                 MailStoreAdminException? firstError = null;
                 var sw = Stopwatch.StartNew();
                 await MsUserOperations.GetUsersAsync(connection, null, true, throttle,
-                    user => Interlocked.Increment(ref count),
-                    e =>
+                    new CallbackContext(user => Interlocked.Increment(ref count), e =>
                     {
                         Interlocked.Increment(ref errors);
                         Interlocked.CompareExchange(ref firstError, e, null);
-                    },
-                    null, CancellationToken.None);
+                    }), CancellationToken.None);
                 sw.Stop();
                 Check(count, options.DetailedUsers, errors);
                 if (firstError != null) Console.Error.WriteLine($"  first error: {firstError.Message}");
@@ -383,8 +387,12 @@ namespace MailStoreAdmin.Bench
         public int Iterations { get; private set; } = 3;
         public int Warmup { get; private set; } = 1;
         public string? FakeDll { get; private set; }
+        public int SpeInstances { get; private set; } = 50;
+        public int SpeUsers { get; private set; } = 200;
+        public int SpeLatencyMs { get; private set; } = 5;
+        public int[] SpeThrottles { get; private set; } = { 1, 4, 8, 16 };
 
-        private static readonly string[] Known = { "streamed", "naive", "detailed" };
+        private static readonly string[] Known = { "streamed", "naive", "detailed", "spe" };
 
         public static BenchOptions? Parse(string[] args)
         {
@@ -400,7 +408,12 @@ namespace MailStoreAdmin.Bench
                     case "streamed":
                     case "naive":
                     case "detailed":
+                    case "spe":
                         o.Scenarios.Add(args[i]); break;
+                    case "--spe-instances": o.SpeInstances = NextInt(); break;
+                    case "--spe-users": o.SpeUsers = NextInt(); break;
+                    case "--spe-latency-ms": o.SpeLatencyMs = NextInt(); break;
+                    case "--spe-throttle": o.SpeThrottles = Next().Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray(); break;
                     case "--users": o.Users = NextInt(); break;
                     case "--detailed-users": o.DetailedUsers = NextInt(); break;
                     case "--latency-ms": o.LatencyMs = NextInt(); break;
@@ -423,7 +436,8 @@ namespace MailStoreAdmin.Bench
         }
 
         private static void Usage() => Console.Error.WriteLine(
-            "usage: MailStoreAdmin.Bench [all|users|streamed|naive|detailed]... [--users N] [--detailed-users N] " +
-            "[--latency-ms MS] [--throttle 1,8,16] [--iterations N] [--warmup N] [--fake-dll PATH]");
+            "usage: MailStoreAdmin.Bench [all|users|streamed|naive|detailed|spe]... [--users N] [--detailed-users N] " +
+            "[--latency-ms MS] [--throttle 1,8,16] [--iterations N] [--warmup N] [--fake-dll PATH] " +
+            "[--spe-instances N] [--spe-users N] [--spe-latency-ms MS] [--spe-throttle 1,4,8,16]");
     }
 }
