@@ -93,7 +93,10 @@ namespace MailStoreAdmin.Core.Operations
             if (_failure != null) ExceptionDispatchInfo.Capture(_failure).Throw();
         }
 
-        /// <summary>Nothing more is accepted; producers still waiting for room are released.</summary>
+        /// <summary>
+        /// Nothing more is accepted; producers still waiting for room are released, and works still running (a pipeline
+        /// that ended early) are asked to stop.
+        /// </summary>
         public void Dispose()
         {
             lock (_gate)
@@ -102,6 +105,7 @@ namespace MailStoreAdmin.Core.Operations
                 Monitor.PulseAll(_gate);
             }
             _wake.Dispose();
+            _cancellation.Cancel();
             _cancellation.Dispose();
         }
 

@@ -144,3 +144,34 @@ public class FanOutTests
         Assert.Equal(8, server.CallsTo("/GetUsers").Select(c => c.Form["instanceID"]).Distinct().Count());
     }
 }
+
+public class FanOutInputTests
+{
+    /// <summary>
+    /// PowerShell binds the next pipeline object to the same cmdlet as soon as ProcessRecord returns, so Add must not
+    /// return before the work has read its inputs (its synchronous part). The lambdas read the shared variable when
+    /// invoked, as the cmdlets' one-call lambdas read their parameters; one invoked after Add returned sees "changed".
+    /// </summary>
+    [Fact]
+    public void Add_returns_only_after_the_work_has_read_its_inputs()
+    {
+        var current = "first";
+        var seen = new List<string>();
+        using var pump = PipelinePump.Open(_ => { }, CancellationToken.None);
+        var runner = new FanOutRunner(pump, 4);
+        foreach (var input in new[] { "a", "b", "c", "d", "e", "f" })
+        {
+            current = input;
+            runner.Add(token => ReadThenWaitAsync(current, seen));
+            current = "changed after Add";
+        }
+        runner.Complete();
+        Assert.Equal(new[] { "a", "b", "c", "d", "e", "f" }, seen.OrderBy(s => s));
+    }
+
+    private static async Task ReadThenWaitAsync(string input, List<string> seen)
+    {
+        lock (seen) seen.Add(input);
+        await Task.Delay(10);
+    }
+}
