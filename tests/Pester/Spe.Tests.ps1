@@ -144,6 +144,12 @@ Describe 'Instance configuration' {
         $sent.debugLogEnabled | Should -BeTrue
     }
 
+    It 'sends no change for any instance with -WhatIf' {
+        Reset-FakeCall $fake
+        Get-MsInstance | Set-MsArchiveAdminAccess -Enabled -WhatIf
+        Get-FakeCall $fake -Function SetArchiveAdminEnabled | Should -BeNullOrEmpty
+    }
+
     It 'allows and reads $archiveadmin access across instances' {
         Get-MsInstance | Set-MsArchiveAdminAccess -Enabled -Confirm:$false
         (Get-MsInstance | Get-MsArchiveAdminAccess).Enabled | Should -Be @($true, $true, $true, $true, $true)
