@@ -92,6 +92,13 @@ Describe 'Instance scope and fan-out' {
         Start-MsInstance inst02 -Confirm:$false | Out-Null
     }
 
+    It 'runs a long-running task in several instances, each result tagged' {
+        $results = Get-MsInstance inst01, inst04 | Invoke-MsVerifyStore -Id 1
+        $results.Count | Should -Be 2
+        $results.StatusCode | Should -Be @('succeeded', 'succeeded')
+        $results.InstanceId | Sort-Object | Should -Be @('inst01', 'inst04')
+    }
+
     It 'passes the instance to Invoke-MsApi' {
         $result = Get-MsInstance inst03 | Invoke-MsApi GetStores
         $result.Count | Should -Be 3

@@ -38,6 +38,11 @@ namespace MailStoreAdmin.Base
         [ValidateRange(1, 64)]
         public int ThrottleLimit { get; set; } = DefaultInstanceThrottleLimit;
 
+        // A cmdlet may declare its own -ThrottleLimit (hiding this one with `new`; PowerShell then binds the cmdlet's):
+        // the value given still bounds the fan-out.
+        private int FanOutLimit =>
+            MyInvocation.BoundParameters.TryGetValue(nameof(ThrottleLimit), out var given) && given is int limit && limit > 0 ? limit : ThrottleLimit;
+
         /// <summary>Whether -ThrottleLimit was given (a cmdlet may use it for its own concurrency too).</summary>
         protected bool ThrottleLimitGiven => MyInvocation.BoundParameters.ContainsKey(nameof(ThrottleLimit));
 
@@ -53,7 +58,7 @@ namespace MailStoreAdmin.Base
             }
             Task Scoped(OperationContext context, CancellationToken token) => MsInstanceScope.RunAsync(connection, instanceId, work, context, token);
             if (terminating) Run(Scoped, terminating: true);
-            else RunConcurrently(Scoped, ThrottleLimit);
+            else RunConcurrently(Scoped, FanOutLimit);
         }
 
         protected override void BeginProcessing()

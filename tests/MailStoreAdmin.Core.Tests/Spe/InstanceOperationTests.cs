@@ -110,6 +110,9 @@ public class InstanceOperationTests
         var invalid = await Assert.ThrowsAsync<MailStoreAdminException>(() => MsInstanceOperations.NewInstanceAsync(connection, "a b", "host01",
             MsConfigObject.Given(), false, new RecordingContext(), CancellationToken.None));
         Assert.Equal("InvalidInstanceId", invalid.ErrorId);
+        var noHost = await Assert.ThrowsAsync<MailStoreAdminException>(() => MsInstanceOperations.NewInstanceAsync(connection, "beta", "nohost",
+            MsConfigObject.Given(), false, new RecordingContext(), CancellationToken.None));
+        Assert.Equal("MailStoreInstanceHostNotFound", noHost.ErrorId);
         Assert.Single(server.CallsTo("/CreateInstance"));
     }
 

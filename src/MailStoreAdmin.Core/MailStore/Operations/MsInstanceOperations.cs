@@ -142,6 +142,9 @@ namespace MailStoreAdmin.Core.MailStore.Operations
                 throw new MailStoreAdminException(ErrorKind.ResourceExists, "MailStoreInstanceExists",
                     $"Instance '{id}' already exists on {connection}.", id);
             }
+            var hosts = await MsSpeServerOperations.ListAsync(connection, MsSpeServerKind.InstanceHost, false, context, cancellationToken).ConfigureAwait(false);
+            var host = MsConfigObject.Single(hosts, "serverName", instanceHost, MsSpeServerKind.InstanceHost.NotFound);
+            instanceHost = MsConfigObject.Text(host, "serverName")!;
             var config = new PlainObject { ["instanceID"] = id, ["instanceHost"] = instanceHost };
             MsConfigObject.Apply(config, settings);
             var request = new MsTaskRequest("CreateInstance", Args("config", config), id)
@@ -178,13 +181,16 @@ namespace MailStoreAdmin.Core.MailStore.Operations
                 "No setting to change was given.", connection.InstanceId);
             var configuration = await ReadConfigurationAsync(connection, context, cancellationToken).ConfigureAwait(false);
             var described = MsConfigObject.Apply(configuration, list);
-            if (described.Count == 0) context.Log(LogLevel.Verbose, "The configuration already has these values; nothing sent.");
-            else if (context.ShouldProcess($"configuration of instance '{connection.InstanceId}' ({string.Join("; ", described)})", "Set"))
+            if (described.Count == 0)
             {
+                context.Log(LogLevel.Verbose, "The configuration already has these values; nothing sent.");
+            }
+            else
+            {
+                if (!context.ShouldProcess($"configuration of instance '{connection.InstanceId}' ({string.Join("; ", described)})", "Set")) return;
                 await connection.InvokeAsync("SetInstanceConfiguration", Args("config", configuration), null, context, cancellationToken,
                     connection.InstanceId).ConfigureAwait(false);
             }
-            else return;
             if (passThru) context.WriteObject(configuration);
         }
 
