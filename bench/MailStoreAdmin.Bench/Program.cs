@@ -73,6 +73,10 @@ namespace MailStoreAdmin.Bench
                 await HistoryBench.RunAsync(Settings(fake.Uri), options.HistoryDays, options.HistoryThreshold, options.HistoryLatencyMs, options.HistoryProfiles);
             }
             if (options.Scenarios.Contains("sync")) await SyncScenario.RunAsync(fakeDll, options);
+            if (options.Scenarios.Contains("spe"))
+                await using var fake = await FakeProcess.StartAsync(fakeDll,
+                    $"--spe --spe-instances {options.SpeInstances} --users {options.SpeUsers} --invoke-latency-ms {options.SpeLatencyMs}");
+                await SpeBench.RunAsync(fake.Uri, Settings(fake.Uri), options);
             return 0;
         }
 
@@ -96,6 +100,7 @@ namespace MailStoreAdmin.Bench
                 long count = 0, errors = 0;
                 await MsUserOperations.GetUsersAsync(connection, null, false, 8,
                     new Sink(user => count++, e => errors++), CancellationToken.None);
+                    new CallbackContext(user => count++, e => errors++), CancellationToken.None);
                 return (count, errors);
             }
 
@@ -164,6 +169,7 @@ namespace MailStoreAdmin.Bench
             long warm = 0;
             await MsUserOperations.GetUsersAsync(connection, new Wildcard("user0000??"), true, 8,
                 new Sink(user => warm++, e => { }), CancellationToken.None);
+                new CallbackContext(user => warm++, e => { }), CancellationToken.None);
 
             foreach (var throttle in options.Throttles)
             {
@@ -175,6 +181,7 @@ namespace MailStoreAdmin.Bench
                 await MsUserOperations.GetUsersAsync(connection, null, true, throttle,
                     new Sink(user => Interlocked.Increment(ref count),
                     e =>
+                    new CallbackContext(user => Interlocked.Increment(ref count), e =>
                     {
                         Interlocked.Increment(ref errors);
                         Interlocked.CompareExchange(ref firstError, e, null);
@@ -402,7 +409,7 @@ namespace MailStoreAdmin.Bench
         public string? FakeDll { get; private set; }
         public int TaskSeconds { get; private set; } = 60;
 
-        private static readonly string[] Known = { "streamed", "naive", "detailed", "tasks", "history", "sync" };
+        private static readonly string[] Known = { "streamed", "naive", "detailed", "tasks", "history", "sync", "spe" };
         public int HistoryDays { get; private set; } = 400;
         public int HistoryThreshold { get; private set; } = 5_000;
         public int HistoryLatencyMs { get; private set; } = 5;
@@ -411,6 +418,10 @@ namespace MailStoreAdmin.Bench
         public int SyncFolders { get; private set; } = 3;
         public int SyncLatencyMs { get; private set; } = 5;
         public int[] SyncThrottles { get; private set; } = { 8, 16 };
+        public int SpeInstances { get; private set; } = 50;
+        public int SpeUsers { get; private set; } = 200;
+        public int SpeLatencyMs { get; private set; } = 5;
+        public int[] SpeThrottles { get; private set; } = { 1, 4, 8, 16 };
 
         public static BenchOptions? Parse(string[] args)
         {
@@ -429,6 +440,7 @@ namespace MailStoreAdmin.Bench
                     case "tasks":
                     case "history":
                     case "sync":
+                    case "spe":
                         o.Scenarios.Add(args[i]); break;
                     case "--task-seconds": o.TaskSeconds = Math.Max(1, NextInt()); break;
                     case "--history-days": o.HistoryDays = NextInt(); break;
@@ -439,6 +451,10 @@ namespace MailStoreAdmin.Bench
                     case "--sync-folders": o.SyncFolders = NextInt(); break;
                     case "--sync-latency-ms": o.SyncLatencyMs = NextInt(); break;
                     case "--sync-throttle": o.SyncThrottles = Next().Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray(); break;
+                    case "--spe-instances": o.SpeInstances = NextInt(); break;
+                    case "--spe-users": o.SpeUsers = NextInt(); break;
+                    case "--spe-latency-ms": o.SpeLatencyMs = NextInt(); break;
+                    case "--spe-throttle": o.SpeThrottles = Next().Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray(); break;
                     case "--users": o.Users = NextInt(); break;
                     case "--detailed-users": o.DetailedUsers = NextInt(); break;
                     case "--latency-ms": o.LatencyMs = NextInt(); break;
@@ -461,9 +477,10 @@ namespace MailStoreAdmin.Bench
         }
 
         private static void Usage() => Console.Error.WriteLine(
-            "usage: MailStoreAdmin.Bench [all|users|streamed|naive|detailed|tasks|history|sync]... [--users N] [--detailed-users N] " +
+            "usage: MailStoreAdmin.Bench [all|users|streamed|naive|detailed|tasks|history|sync|spe]... [--users N] [--detailed-users N] " +
             "[--latency-ms MS] [--throttle 1,8,16] [--iterations N] [--warmup N] [--fake-dll PATH] [--task-seconds S] " +
             "[--history-days N] [--history-threshold N] [--history-latency-ms MS] [--history-profiles N] " +
-            "[--sync-users N] [--sync-folders N] [--sync-latency-ms MS] [--sync-throttle 8,16]");
+            "[--sync-users N] [--sync-folders N] [--sync-latency-ms MS] [--sync-throttle 8,16] " +
+            "[--spe-instances N] [--spe-users N] [--spe-latency-ms MS] [--spe-throttle 1,4,8,16]");
     }
 }

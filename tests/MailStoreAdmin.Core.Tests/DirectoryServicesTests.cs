@@ -125,7 +125,7 @@ public class DirectoryServicesTests
         await using var server = await Fake.StartAsync(o => o.ServiceProvider = true);
         var settings = Fake.Settings(server);
         settings.ServiceProvider = true;
-        settings.InstanceId = "tenant-7";
+        settings.InstanceId = "inst02";
         using var connection = await MsConnection.ConnectAsync(settings, null, CancellationToken.None);
         var configuration = await ReadConfigurationAsync(connection, null);
         await MsDirectoryServicesOperations.SetConfigurationAsync(connection, configuration, null, false, OperationContext.None, CancellationToken.None);
@@ -133,7 +133,7 @@ public class DirectoryServicesTests
 
         foreach (var function in new[] { "GetDirectoryServicesConfiguration", "SetDirectoryServicesConfiguration", "SyncUsersWithDirectoryServices" })
         {
-            Assert.Equal("tenant-7", server.CallsTo("/" + function).Single().Form["instanceID"]);
+            Assert.Equal("inst02", server.CallsTo("/" + function).Single().Form["instanceID"]);
         }
     }
 

@@ -104,10 +104,10 @@ public class MailStoreProtocolTests
         await using var server = await Fake.StartAsync(o => o.ServiceProvider = true);
         var settings = Fake.Settings(server);
         settings.ServiceProvider = true;
-        settings.InstanceId = "tenant-7";
+        settings.InstanceId = "inst02";
         using var connection = await MsConnection.ConnectAsync(settings, null, CancellationToken.None);
         await connection.InvokeAsync("GetUsers", null, null, null, CancellationToken.None);
-        Assert.Equal("tenant-7", server.CallsTo("/GetUsers").Single().Form["instanceID"]);
+        Assert.Equal("inst02", server.CallsTo("/GetUsers").Single().Form["instanceID"]);
     }
 
     [Fact]

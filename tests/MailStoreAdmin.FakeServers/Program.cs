@@ -43,8 +43,10 @@ public static class Program
                 case "--license-max": options.LicenseMaxNamedUsers = int.Parse(Next()); break;
                 case "--call-latency-ms": options.CallLatency = TimeSpan.FromMilliseconds(int.Parse(Next())); break;
                 case "--folders-one-level": options.ChildFoldersOneLevel = true; break;
+                case "--spe-instances": options.SpeInstanceCount = int.Parse(Next()); break;
+                case "--invoke-latency-ms": options.InvokeLatency = TimeSpan.FromMilliseconds(int.Parse(Next())); break;
                 default:
-                    Console.Error.WriteLine($"Unknown option {args[i]}. Options: --port --tls --spe --users --user --password --latency-ms --verify-steps --verify-step-ms --watch-stdin --dbmail-seckey --dbmail-php5 --dbmail-php-warnings --maintenance-steps --maintenance-step-ms --fail-function --history-failure-threshold --history-latency-ms --extra-profiles --hang --license-users --license-max --call-latency-ms --folders-one-level");
+                    Console.Error.WriteLine($"Unknown option {args[i]}. Options: --port --tls --spe --users --user --password --latency-ms --verify-steps --verify-step-ms --watch-stdin --dbmail-seckey --dbmail-php5 --dbmail-php-warnings --maintenance-steps --maintenance-step-ms --fail-function --history-failure-threshold --history-latency-ms --extra-profiles --hang --license-users --license-max --call-latency-ms --folders-one-level --spe-instances --invoke-latency-ms");
                     return 2;
             }
         }

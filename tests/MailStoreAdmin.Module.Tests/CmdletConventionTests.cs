@@ -50,7 +50,7 @@ public class CmdletConventionTests : IClassFixture<ModuleMetadata>
     [Fact]
     public void Nouns_carry_a_module_prefix_and_are_singular()
     {
-        var pluralExceptions = new HashSet<string> { "Status", "Alias" };
+        var pluralExceptions = new HashSet<string> { "Status", "Alias", "Access" };
         Assert.All(_m.Cmdlets, c =>
         {
             Assert.Matches("^(Ms|DbMail)[A-Z]", c.Noun);

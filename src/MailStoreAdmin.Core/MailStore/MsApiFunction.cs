@@ -49,6 +49,19 @@ namespace MailStoreAdmin.Core.MailStore
             "TestSmtpSettings", "TestSystemSmtpConfiguration", "ThawInstances", "UpgradeStore", "UpgradeStores", "VerifyStore", "VerifyStores",
         };
 
+        /// <summary>
+        /// Functions whose result is itself a secret (a new API password, a one-time logon URL): their response bodies are
+        /// never dumped to the debug stream.
+        /// </summary>
+        public bool HasSecretResult => IsSecretResultName(Name);
+
+        public static bool IsSecretResultName(string name) => SecretResultNames.Contains(name);
+
+        private static readonly HashSet<string> SecretResultNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "CreateClientOneTimeUrlForArchiveAdmin", "CreateSystemAdministratorAPIPassword", "CreateLicenseRequest",
+        };
+
         public MsApiArgument? FindArgument(string name) =>
             Arguments.FirstOrDefault(a => string.Equals(a.Name, name, StringComparison.OrdinalIgnoreCase));
 

@@ -21,7 +21,9 @@ namespace MailStoreAdmin.Core.MailStore
         private static int _lastId;
         private readonly HttpTransport _transport;
         private readonly MsConnectionSettings _settings;
+        private readonly MsConnection? _root;
         private MsMetadata? _metadata;
+        private bool _closed;
 
         private MsConnection(MsConnectionSettings settings, HttpTransport transport)
         {
@@ -31,18 +33,34 @@ namespace MailStoreAdmin.Core.MailStore
             ConnectedAt = DateTime.Now;
         }
 
+        // An instance view: the root's transport, metadata and identity, another instanceID.
+        private MsConnection(MsConnection root, string instanceId)
+        {
+            _root = root;
+            _settings = root._settings.WithInstance(instanceId);
+            _transport = root._transport;
+            _metadata = root._metadata;
+            Id = root.Id;
+            ConnectedAt = root.ConnectedAt;
+            Edition = root.Edition;
+            ServerVersion = root.ServerVersion;
+            MachineName = root.MachineName;
+        }
+
         public int Id { get; }
         public Uri Uri => _transport.BaseUri;
         public string ComputerName => Uri.Host;
         public int Port => Uri.Port;
         public string UserName => _settings.Credential.UserName;
-        public bool ServiceProvider => _settings.ServiceProvider;
+        /// <summary>Server or Service Provider Edition, as the metadata shows (not only as the caller said).</summary>
+        public MsEdition Edition { get; private set; }
+        public bool ServiceProvider => Edition == MsEdition.ServiceProvider;
         public string? InstanceId => _settings.InstanceId;
         public string CertificatePolicy => _settings.CertificatePolicy.ToString();
         public string? ServerVersion { get; private set; }
         public string? MachineName { get; private set; }
         public DateTime ConnectedAt { get; }
-        public bool IsClosed { get; private set; }
+        public bool IsClosed => _root?.IsClosed ?? _closed;
         public int FunctionCount => Metadata.Functions.Count;
 
         public MsMetadata Metadata => _metadata ?? throw new InvalidOperationException("The connection has no metadata yet.");
@@ -91,7 +109,12 @@ namespace MailStoreAdmin.Core.MailStore
                 throw new MailStoreAdminException(ErrorKind.ProtocolError, "InvalidMetadata",
                     $"{Uri} answered get-metadata with something that is not JSON; is this the MailStore Administration API?", Uri, e);
             }
-            context.Log(LogLevel.Verbose, $"Loaded metadata: {_metadata.Functions.Count} functions.");
+            Edition = MsEditions.Detect(_metadata);
+            if (_settings.ServiceProvider && Edition != MsEdition.ServiceProvider)
+            {
+                context.Log(LogLevel.Warning, $"{Uri} lists no SPE instance functions: it is {MsEditions.DisplayName(Edition)}, not the SPE Management API.");
+            }
+            context.Log(LogLevel.Verbose, $"Loaded metadata: {_metadata.Functions.Count} functions ({MsEditions.DisplayName(Edition)}).");
         }
 
         // The Server answers get-metadata without checking credentials, so a cheap authenticated call follows.
@@ -122,8 +145,8 @@ namespace MailStoreAdmin.Core.MailStore
         {
             ThrowIfClosed();
             context ??= OperationContext.None;
-            var definition = Metadata.Get(function);
-            var encoded = MsArgumentEncoder.Encode(definition, arguments, _settings.InstanceId);
+            var definition = GetFunction(function);
+            var encoded = Encode(definition, arguments);
             var task = new MsTask(this, definition.Name, target) { Secrets = encoded.Secrets };
             var options = new TransportCallOptions
             {
@@ -247,7 +270,11 @@ namespace MailStoreAdmin.Core.MailStore
         {
             await EnsureSuccessAsync(response, task.Function, task, task.Secrets).ConfigureAwait(false);
             var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-            if (context.IsDebugEnabled)
+            if (context.IsDebugEnabled && MsApiFunction.IsSecretResultName(task.Function))
+            {
+                context.Log(LogLevel.Debug, "Response body: (not shown: the result of " + task.Function + " is a secret)");
+            }
+            else if (context.IsDebugEnabled)
             {
                 // Debug needs the text; only then is the body buffered.
                 var bytes = await ReadAllAsync(stream, cancellationToken).ConfigureAwait(false);
@@ -273,7 +300,7 @@ namespace MailStoreAdmin.Core.MailStore
                         $"{Uri} rejected the credentials of '{UserName}' (HTTP 401). Likely causes: a wrong user name or password; "
                         + "the account lacks MailStore's 'api' login privilege; on a Service Provider Edition with multi-factor "
                         + "authentication (MFA) enabled, the account's API password is needed instead of its login password.", Uri,
-                        recommendedAction: ServiceProvider
+                        recommendedAction: ServiceProvider || _settings.ServiceProvider
                             ? "Check the user name and password; with MFA enabled, use the account's API password (CreateSystemAdministratorAPIPassword)."
                             : "Check the user name and password, and give the account the 'api' login privilege (MailStore Client > Administrative Tools > Users and Privileges); on SPE with MFA, use its API password.");
                 case 403:
@@ -328,12 +355,68 @@ namespace MailStoreAdmin.Core.MailStore
             }
         }
 
-        public override string ToString() => $"{UserName}@{ComputerName}:{Port}";
+        /// <summary>
+        /// The same connection scoped to one SPE instance: it shares the transport and metadata (nothing is sent to
+        /// create it) and fills instanceID wherever a function takes one. Disposing the view leaves the connection open.
+        /// </summary>
+        public MsConnection ForInstance(string instanceId)
+        {
+            if (string.IsNullOrWhiteSpace(instanceId))
+            {
+                throw new MailStoreAdminException(ErrorKind.InvalidArgument, "InvalidInstanceId",
+                    "An instance id must not be empty; Get-MsInstance lists the instances.", instanceId);
+            }
+            ThrowIfClosed();
+            if (!ServiceProvider)
+            {
+                throw new MailStoreAdminException(ErrorKind.InvalidOperation, "MailStoreInstanceNotSupported",
+                    $"{Uri} is {MsEditions.DisplayName(Edition)}, which has no instances; an instance id applies to the SPE Management API only.",
+                    instanceId);
+            }
+            return new MsConnection(_root ?? this, instanceId);
+        }
+
+        /// <summary>
+        /// A function by name, checked against this server's catalogue: a function of the other edition is refused with
+        /// an error that names the edition, before anything is sent.
+        /// </summary>
+        public MsApiFunction GetFunction(string name)
+        {
+            if (!Metadata.Contains(name) && MsEditions.OnlyOn(name) is { } edition && edition != Edition)
+            {
+                throw new MailStoreAdminException(ErrorKind.InvalidOperation, "MailStoreWrongEdition",
+                    $"{name} exists only on {MsEditions.DisplayName(edition)}; {Uri} is {MsEditions.DisplayName(Edition)}.", name,
+                    recommendedAction: edition == MsEdition.ServiceProvider
+                        ? $"Connect to the SPE Management API (port {MsConnectionSettings.ServiceProviderPort}) for this function."
+                        : "Run this against a MailStore Server, or use the SPE function that corresponds to it.");
+            }
+            return Metadata.Get(name);
+        }
+
+        /// <summary>
+        /// Checks and encodes a call's arguments (see <see cref="MsArgumentEncoder"/>), filling instanceID from this
+        /// connection's instance. An SPE function that runs inside an instance, called with no instance at all, is refused
+        /// here, before anything is sent.
+        /// </summary>
+        public EncodedArguments Encode(MsApiFunction definition, IEnumerable<KeyValuePair<string, object?>>? arguments)
+        {
+            var list = arguments as IReadOnlyCollection<KeyValuePair<string, object?>> ?? arguments?.ToList();
+            if (ServiceProvider && InstanceId == null && definition.RequiresInstanceId
+                && (list == null || !list.Any(a => string.Equals(a.Key, MsApiArgument.InstanceIdName, StringComparison.OrdinalIgnoreCase) && a.Value != null)))
+            {
+                throw new MailStoreAdminException(ErrorKind.InvalidArgument, "MailStoreInstanceRequired",
+                    $"{definition.Name} runs inside an SPE instance, and no instance is selected for {this}.", definition.Name,
+                    recommendedAction: "Pass -InstanceId, pipe instances from Get-MsInstance, or connect with Connect-MsServer -InstanceId.");
+            }
+            return MsArgumentEncoder.Encode(definition, list, InstanceId);
+        }
+
+        public override string ToString() => InstanceId == null ? $"{UserName}@{ComputerName}:{Port}" : $"{UserName}@{ComputerName}:{Port}/{InstanceId}";
 
         public void Dispose()
         {
-            if (IsClosed) return;
-            IsClosed = true;
+            if (_root != null || _closed) return;
+            _closed = true;
             _transport.Dispose();
         }
     }

@@ -38,6 +38,19 @@ namespace MailStoreAdmin.Core.MailStore
         /// <summary>How long to wait for the server to confirm a cancellation before giving up.</summary>
         public TimeSpan CancelGracePeriod { get; set; } = TimeSpan.FromSeconds(60);
 
+        /// <summary>A copy that selects another SPE instance (connection views per instance).</summary>
+        internal MsConnectionSettings WithInstance(string instanceId) => new MsConnectionSettings(ComputerName, Credential)
+        {
+            Port = Port,
+            CertificatePolicy = CertificatePolicy,
+            AllowUnencryptedAuthentication = AllowUnencryptedAuthentication,
+            ServiceProvider = ServiceProvider,
+            InstanceId = instanceId,
+            RequestTimeout = RequestTimeout,
+            StatusWaitMilliseconds = StatusWaitMilliseconds,
+            CancelGracePeriod = CancelGracePeriod,
+        };
+
         public Uri BuildBaseUri()
         {
             var defaultPort = ServiceProvider ? ServiceProviderPort : ServerPort;

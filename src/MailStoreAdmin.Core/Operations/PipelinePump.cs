@@ -17,22 +17,27 @@ namespace MailStoreAdmin.Core.Operations
     /// so a fast reader cannot run ahead of a slow pipeline by more than that.
     /// </para>
     /// </summary>
-    public sealed class PipelinePump
+    public sealed class PipelinePump : IDisposable
     {
         public const int Capacity = 1024;
         private readonly object _gate = new object();
         private readonly Action<object?> _writeObject;
+        private readonly CancellationTokenSource _cancellation;
         private readonly CancellationToken _workToken;
+        private readonly CancellationTokenRegistration _wake;
         private List<Entry> _pending = new List<Entry>();
         private List<Entry> _draining = new List<Entry>();
         private bool _completed;
         private bool _consumerWaiting;
         private int _producersWaiting;
+        private Exception? _failure;
 
-        private PipelinePump(Action<object?> writeObject, CancellationToken workToken)
+        private PipelinePump(Action<object?> writeObject, CancellationToken stopToken)
         {
             _writeObject = writeObject;
-            _workToken = workToken;
+            _cancellation = CancellationTokenSource.CreateLinkedTokenSource(stopToken);
+            _workToken = _cancellation.Token;
+            _wake = _workToken.Register(WakeAll);
         }
 
         /// <summary>
@@ -43,34 +48,65 @@ namespace MailStoreAdmin.Core.Operations
         /// </summary>
         public static void Run(Func<PipelinePump, CancellationToken, Task> work, Action<object?> writeObject, CancellationToken stopToken)
         {
-            using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(stopToken);
-            var pump = new PipelinePump(writeObject, cancellation.Token);
-            using var wake = cancellation.Token.Register(pump.WakeAll);
-            var task = Task.Run(() => work(pump, cancellation.Token));
-            task.ContinueWith(_ => pump.Complete(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            using var pump = Open(writeObject, stopToken);
+            var task = Task.Run(() => work(pump, pump.Token));
+            pump.PumpUntil(task);
+            task.GetAwaiter().GetResult();
+        }
 
-            Exception? failure = null;
+        /// <summary>
+        /// A pump that outlives one piece of work: several works (one per pipeline input, see <see cref="FanOutRunner"/>)
+        /// write to it, and the pipeline thread executes their output whenever it calls <see cref="PumpUntil"/>.
+        /// </summary>
+        public static PipelinePump Open(Action<object?> writeObject, CancellationToken stopToken) => new PipelinePump(writeObject, stopToken);
+
+        /// <summary>Cancelled when the caller stops or writing failed: the works' token.</summary>
+        public CancellationToken Token => _workToken;
+
+        /// <summary>
+        /// Executes queued output on this thread until <paramref name="until"/> has completed and nothing is queued.
+        /// A write that throws cancels every work; the rest is dropped and the exception is rethrown once
+        /// <paramref name="until"/> has completed.
+        /// </summary>
+        public void PumpUntil(Task until)
+        {
+            until.ContinueWith(_ => WakeAll(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
             List<Entry>? batch;
-            while ((batch = pump.Take()) != null)
+            while ((batch = Take(until)) != null)
             {
-                for (int i = 0; i < batch.Count && failure == null; i++)
+                for (int i = 0; i < batch.Count && _failure == null; i++)
                 {
                     try
                     {
                         var entry = batch[i];
                         if (entry.Action != null) entry.Action();
-                        else writeObject(entry.Value);
+                        else _writeObject(entry.Value);
                     }
                     catch (Exception e)
                     {
-                        failure = e;
-                        cancellation.Cancel();
+                        _failure = e;
+                        _cancellation.Cancel();
                     }
                 }
                 batch.Clear();
             }
-            if (failure != null) ExceptionDispatchInfo.Capture(failure).Throw();
-            task.GetAwaiter().GetResult();
+            if (_failure != null) ExceptionDispatchInfo.Capture(_failure).Throw();
+        }
+
+        /// <summary>
+        /// Nothing more is accepted; producers still waiting for room are released, and works still running (a pipeline
+        /// that ended early) are asked to stop.
+        /// </summary>
+        public void Dispose()
+        {
+            lock (_gate)
+            {
+                _completed = true;
+                Monitor.PulseAll(_gate);
+            }
+            _wake.Dispose();
+            _cancellation.Cancel();
+            _cancellation.Dispose();
         }
 
         /// <summary>Queues an output object; blocks while the queue is full. Dropped once the work is stopping.</summary>
@@ -117,12 +153,12 @@ namespace MailStoreAdmin.Core.Operations
             }
         }
 
-        /// <summary>Everything queued so far (waiting for at least one entry), or null once the work has ended.</summary>
-        private List<Entry>? Take()
+        /// <summary>Everything queued so far (waiting for at least one entry), or null once <paramref name="until"/> has ended.</summary>
+        private List<Entry>? Take(Task until)
         {
             lock (_gate)
             {
-                while (_pending.Count == 0 && !_completed)
+                while (_pending.Count == 0 && !_completed && !until.IsCompleted)
                 {
                     _consumerWaiting = true;
                     Monitor.Wait(_gate);
@@ -134,15 +170,6 @@ namespace MailStoreAdmin.Core.Operations
                 _draining = batch;
                 if (_producersWaiting > 0) Monitor.PulseAll(_gate);
                 return batch;
-            }
-        }
-
-        private void Complete()
-        {
-            lock (_gate)
-            {
-                _completed = true;
-                Monitor.PulseAll(_gate);
             }
         }
 

@@ -114,8 +114,12 @@ namespace MailStoreAdmin.Base
             }
         }
 
-        private static string Describe(MsTask task) =>
-            task.Target == null ? $"MailStore {task.Function}" : $"MailStore {task.Function} ({task.Target})";
+        private static string Describe(MsTask task)
+        {
+            // Fan-out runs the same task in several SPE instances: each progress bar names its instance.
+            var where = task.Connection.InstanceId == null ? string.Empty : $" in {task.Connection.InstanceId}";
+            return task.Target == null ? $"MailStore {task.Function}{where}" : $"MailStore {task.Function} ({task.Target}){where}";
+        }
 
         private static string Describe(MsTaskStatus status) =>
             status.PercentProgress.HasValue ? $"{status.StatusCode} {status.PercentProgress}%" : status.StatusCode;

@@ -29,9 +29,12 @@ namespace MailStoreAdmin.Base
         /// <summary>Runs one operation against the resolved connection; see <see cref="MailStoreAdminCmdlet.Run"/>.</summary>
         protected void Run(Func<TConnection, OperationContext, CancellationToken, Task> work, bool terminating = false)
         {
-            var connection = ResolveConnection();
-            Run((context, token) => work(connection, context, token), terminating);
+            RunOn(ResolveConnection(), work, terminating);
         }
+
+        /// <summary>Runs the work against the resolved connection; MsCmdlet adds the SPE instance scope and fan-out here.</summary>
+        private protected virtual void RunOn(TConnection connection, Func<TConnection, OperationContext, CancellationToken, Task> work, bool terminating) =>
+            Run((context, token) => work(connection, context, token), terminating);
 
         protected TConnection ResolveConnection()
         {

@@ -20,6 +20,7 @@ namespace MailStoreAdmin.Base
         private readonly CancellationTokenSource _stopping = new CancellationTokenSource();
         private bool _debugEnabled;
         private bool _verboseEnabled;
+        private (PipelinePump Pump, FanOutRunner Runner, CmdletContext Context)? _fanOut;
 
         protected override void BeginProcessing()
         {
@@ -62,6 +63,65 @@ namespace MailStoreAdmin.Base
         }
 
         /// <summary>
+        /// Starts <paramref name="work"/> beside the works of earlier pipeline inputs, at most
+        /// <paramref name="throttleLimit"/> at once, and returns (after pumping output while waiting for a free slot).
+        /// <see cref="CompleteConcurrent"/> (from EndProcessing) waits for the rest. A core error of one work is an error
+        /// record; the others go on.
+        /// </summary>
+        protected void RunConcurrently(Func<OperationContext, CancellationToken, Task> work, int throttleLimit)
+        {
+            if (_fanOut == null)
+            {
+                var pump = PipelinePump.Open(value => WriteObject(PowerShellValues.ToPowerShell(value)), _stopping.Token);
+                _fanOut = (pump, new FanOutRunner(pump, throttleLimit), new CmdletContext(this, pump, _debugEnabled, _verboseEnabled));
+            }
+            var (_, runner, context) = _fanOut.Value;
+            RunFanOut(() => runner.Add(async token =>
+            {
+                try
+                {
+                    await work(context, token).ConfigureAwait(false);
+                }
+                catch (MailStoreAdminException e)
+                {
+                    context.WriteError(e);
+                }
+            }), complete: false);
+        }
+
+        /// <summary>Waits for the works of <see cref="RunConcurrently"/>, writing their output; nothing when none ran.</summary>
+        protected void CompleteConcurrent() => RunFanOut(() => _fanOut?.Runner.Complete(), complete: true);
+
+        private void RunFanOut(Action step, bool complete)
+        {
+            if (_fanOut == null) return;
+            var ended = complete;
+            try
+            {
+                step();
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                ended = true;
+                throw new PipelineStoppedException();
+            }
+            catch
+            {
+                ended = true;
+                throw;
+            }
+            finally
+            {
+                if (ended)
+                {
+                    _fanOut.Value.Context.CompleteProgress();
+                    _fanOut.Value.Pump.Dispose();
+                    _fanOut = null;
+                }
+            }
+        }
+
+        /// <summary>
         /// Whether -Verbose/-Debug or the preference variable shows the stream: log lines nobody sees are not even
         /// handed to the pipeline thread (two per request), and bodies are not dumped.
         /// </summary>
@@ -75,6 +135,7 @@ namespace MailStoreAdmin.Base
 
         public void Dispose()
         {
+            _fanOut?.Pump.Dispose();
             _stopping.Dispose();
             GC.SuppressFinalize(this);
         }

@@ -64,6 +64,8 @@ namespace MailStoreAdmin.Base
                     }
                     if (plain.TypeName != null) result.TypeNames.Insert(0, plain.TypeName);
                     return result;
+                case Core.MailStore.MsInstanceOutput tagged:
+                    return InstanceTagged(tagged);
                 case MsTaskResult taskResult:
                     taskResult.Result = taskResult.Result.Select(ToPowerShell).ToArray();
                     return taskResult;
@@ -72,6 +74,18 @@ namespace MailStoreAdmin.Base
                 default:
                     return value;
             }
+        }
+
+        /// <summary>A switch as a setting to change: its value when given (-X or -X:$false), null (unchanged) when not.</summary>
+        public static object? BoundSwitch(InvocationInfo invocation, string name) =>
+            invocation.BoundParameters.TryGetValue(name, out var value) ? ((SwitchParameter)value).IsPresent : (object?)null;
+
+        // The value as itself, with the SPE instance it came from as an InstanceId property (unless it has one).
+        private static PSObject InstanceTagged(Core.MailStore.MsInstanceOutput tagged)
+        {
+            var value = PSObject.AsPSObject(ToPowerShell(tagged.Value)!);
+            if (value.Properties["InstanceId"] == null) value.Properties.Add(new PSNoteProperty("InstanceId", tagged.InstanceId));
+            return value;
         }
     }
 }

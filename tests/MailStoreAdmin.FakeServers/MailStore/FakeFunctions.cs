@@ -22,6 +22,13 @@ public sealed class FakeFunctionTable
     public void Add(string function, Func<FakeCall, Task<Envelope>> handler) => _handlers.Add(function, handler);
 
     public Func<FakeCall, Task<Envelope>>? Find(string function) => _handlers.TryGetValue(function, out var handler) ? handler : null;
+
+    private readonly List<Func<FakeCall, Envelope?>> _guards = new();
+
+    /// <summary>A check every invoke passes before its handler; a non-null answer refuses the call (SPE instance state).</summary>
+    public void Guard(Func<FakeCall, Envelope?> guard) => _guards.Add(guard);
+
+    public Envelope? Check(FakeCall call) => _guards.Select(guard => guard(call)).FirstOrDefault(answer => answer != null);
 }
 
 /// <summary>One invoke as a handler sees it.</summary>

@@ -49,4 +49,10 @@ public sealed class FakeMailStoreOptions
     public TimeSpan CallLatency { get; set; } = TimeSpan.Zero;
     /// <summary>GetChildFolders answers one level only, whatever maxLevels says (compliance settings on a real server).</summary>
     public bool ChildFoldersOneLevel { get; set; }
+    /// <summary>SPE: how many instances (inst01, inst02, ...) the fake starts with, all running.</summary>
+    public int SpeInstanceCount { get; set; } = 3;
+    /// <summary>SPE: how long each instance stays starting/stopping/freezing/... inside a task.</summary>
+    public TimeSpan SpeTransitionDelay { get; set; } = TimeSpan.FromMilliseconds(20);
+    /// <summary>Added to every invoke (network and server latency), for benchmarks.</summary>
+    public TimeSpan InvokeLatency { get; set; } = TimeSpan.Zero;
 }

@@ -18,6 +18,9 @@ public sealed class FakeMailStoreServer : IAsyncDisposable
     private readonly FakeMailStoreOptions _options;
     private readonly FakeMailStoreData _data;
     private readonly FakeDirectoryServices _directory;
+    private readonly FakeSpeData _spe;
+    private int _invokesInFlight;
+    private int _maxInvokesInFlight;
     private readonly ConcurrentDictionary<string, FakeTask> _tasks = new();
     private readonly FakeFunctionTable _functions = new();
     private readonly ConcurrentQueue<RecordedCall> _calls = new();
@@ -42,7 +45,8 @@ public sealed class FakeMailStoreServer : IAsyncDisposable
         Accounts = new FakeUserAccounts(_data, _options.UserCount);
         Folders = new FakeArchiveFolders(_options.UserCount);
         // One line per area of the API; each area lives in its own file.
-        IFakeFunctions[] areas = { new FakeCoreFunctions(this), StoreArea = new FakeStoreFunctions(this), new FakeMonitoringFunctions(this), new FakeUserFunctions(this), new FakeFolderFunctions(this) };
+        IFakeFunctions[] areas = { new FakeCoreFunctions(this), StoreArea = new FakeStoreFunctions(this), new FakeMonitoringFunctions(this), new FakeUserFunctions(this), new FakeFolderFunctions(this), new FakeSpeFunctions(this) };
+        _spe = new FakeSpeData(_options);
         foreach (var area in areas) area.Register(_functions);
     }
 
@@ -56,6 +60,11 @@ public sealed class FakeMailStoreServer : IAsyncDisposable
     public FakeStoreFunctions StoreArea { get; private set; } = null!;
     public FakeUserAccounts Accounts { get; }
     public FakeArchiveFolders Folders { get; }
+    /// <summary>SPE state: instances, hosts, administrators, ...</summary>
+    public FakeSpeData Spe => _spe;
+
+    /// <summary>The most invokes the fake has served at the same time.</summary>
+    public int MaxConcurrentInvokes => Volatile.Read(ref _maxInvokesInFlight);
     public IReadOnlyList<RecordedCall> Calls => _calls.ToArray();
 
     /// <summary>Every task started so far, to check how it ended.</summary>
@@ -141,16 +150,22 @@ public sealed class FakeMailStoreServer : IAsyncDisposable
         if (_options.HangingFunctions.Contains(function)) await Task.Delay(Timeout.Infinite, context.RequestAborted);
         var handler = _functions.Find(function);
         if (handler == null)
+        InterlockedMax(ref _maxInvokesInFlight, Interlocked.Increment(ref _invokesInFlight));
+        try
         {
-            await WriteEnvelopeAsync(context, Envelope.Succeeded(null));
-            return;
+            if (_options.InvokeLatency > TimeSpan.Zero) await Task.Delay(_options.InvokeLatency, context.RequestAborted);
         }
+        finally
+        {
+            Interlocked.Decrement(ref _invokesInFlight);
+        }
+        var handler = _functions.Find(function) ?? (_ => Task.FromResult(Envelope.Succeeded(null)));
         var call = new FakeCall(function, form, context.RequestAborted, task =>
         {
             _tasks[task.Token] = task;
             return task.Snapshot(-1);
         });
-        var envelope = await handler(call);
+        var envelope = _functions.Check(call) ?? await handler(call);
         // A server that starts the task at once but answers the invoke late (seen with large stores): stopping a
         // client in that window must still cancel the task.
         if (envelope.Token != null && _options.InvokeAnswerDelay > TimeSpan.Zero)

@@ -18,8 +18,8 @@ namespace MailStoreAdmin.Core.MailStore.Operations
         public static async Task InvokeAsync(MsConnection connection, string function, IEnumerable<KeyValuePair<string, object?>>? arguments,
             bool noWait, OperationContext context, CancellationToken cancellationToken)
         {
-            var definition = connection.Metadata.Get(function);
-            MsArgumentEncoder.Encode(definition, arguments, connection.InstanceId);
+            var definition = connection.GetFunction(function);
+            connection.Encode(definition, arguments);
             if (!MsApiFunction.IsReadOnlyName(definition.Name) && !context.ShouldProcess(connection.ToString(), $"Invoke {definition.Name}")) return;
             void Emit(System.Text.Json.JsonElement item) => context.WriteObject(JsonPlain.ToPlain(item));
             if (!noWait)

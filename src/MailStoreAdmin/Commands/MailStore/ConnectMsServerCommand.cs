@@ -41,11 +41,11 @@ namespace MailStoreAdmin.Commands.MailStore
         [ValidateNotNullOrEmpty]
         public string CertificateThumbprint { get; set; } = string.Empty;
 
-        /// <summary><para type="description">Connects to the Service Provider Edition management API.</para></summary>
+        /// <summary><para type="description">Connects to the Service Provider Edition management API (port 8474 by default); the edition is also detected from the metadata.</para></summary>
         [Parameter]
         public SwitchParameter ServiceProvider { get; set; }
 
-        /// <summary><para type="description">SPE instance filled in as instanceID wherever a function takes one.</para></summary>
+        /// <summary><para type="description">SPE: the default instance of instance-level cmdlets, filled in as instanceID wherever a function takes one.</para></summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? InstanceId { get; set; }
@@ -84,7 +84,7 @@ namespace MailStoreAdmin.Commands.MailStore
             {
                 var connection = await MsConnection.ConnectAsync(settings, context, token).ConfigureAwait(false);
                 ModuleState.MailStore.Add(scope, connection);
-                context.Log(LogLevel.Verbose, $"Connected to {connection.Uri} as {connection.UserName} ({connection.FunctionCount} API functions{(connection.ServerVersion != null ? ", version " + connection.ServerVersion : string.Empty)}).");
+                context.Log(LogLevel.Verbose, $"Connected to {connection.Uri} ({connection.Edition}) as {connection.UserName} ({connection.FunctionCount} API functions{(connection.ServerVersion != null ? ", version " + connection.ServerVersion : string.Empty)}).");
                 if (PassThru) context.WriteObject(connection);
             }, terminating: true);
         }

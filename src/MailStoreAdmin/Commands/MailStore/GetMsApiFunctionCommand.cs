@@ -9,7 +9,7 @@ namespace MailStoreAdmin.Commands.MailStore
     /// <summary><para type="synopsis">Lists the API functions the server offers, with their arguments.</para></summary>
     [Cmdlet(VerbsCommon.Get, "MsApiFunction")]
     [OutputType(typeof(MsApiFunction))]
-    public sealed class GetMsApiFunctionCommand : MsCmdlet
+    public sealed class GetMsApiFunctionCommand : MsConnectionCmdlet
     {
         /// <summary><para type="description">Function name; wildcards allowed.</para></summary>
         [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]

@@ -8,7 +8,7 @@ namespace MailStoreAdmin.Commands.MailStore
     /// <summary><para type="synopsis">Gets the MailStore Server version and machine name.</para></summary>
     [Cmdlet(VerbsCommon.Get, "MsServerInfo")]
     [OutputType(typeof(MsServerInfo))]
-    public sealed class GetMsServerInfoCommand : MsCmdlet
+    public sealed class GetMsServerInfoCommand : MsConnectionCmdlet
     {
         protected override void ProcessRecord() =>
             Run((connection, context, token) =>

@@ -21,13 +21,11 @@ namespace MailStoreAdmin.Commands.MailStore
         [Parameter]
         public SwitchParameter Detailed { get; set; }
 
-        /// <summary><para type="description">GetUserInfo calls in flight at once with -Detailed.</para></summary>
-        [Parameter]
-        [ValidateRange(1, 64)]
-        public int ThrottleLimit { get; set; } = 8;
+        // -ThrottleLimit (from the base) also bounds the GetUserInfo calls of -Detailed; 8 unless given.
+        private int DetailLimit => ThrottleLimitGiven ? ThrottleLimit : 8;
 
         protected override void ProcessRecord() =>
-            Run((connection, context, token) => MsUserOperations.FindUsersAsync(connection, Name, Detailed, ThrottleLimit,
+            Run((connection, context, token) => MsUserOperations.FindUsersAsync(connection, Name, Detailed, DetailLimit,
                 context, token));
     }
 }

@@ -1,0 +1,21 @@
+using System.Management.Automation;
+using MailStoreAdmin.Base;
+using MailStoreAdmin.Core.MailStore.Operations;
+
+namespace MailStoreAdmin.Commands.Spe
+{
+    /// <summary><para type="synopsis">Gets the SPE instance hosts by name or wildcard.</para></summary>
+    [Cmdlet(VerbsCommon.Get, "MsInstanceHost")]
+    [OutputType(typeof(PSObject))]
+    public sealed class GetMsInstanceHostCommand : MsConnectionCmdlet
+    {
+        /// <summary><para type="description">Server name; wildcards filter, an exact name that matches nothing is an error. All without it.</para></summary>
+        [Parameter(Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("ServerName")]
+        [SupportsWildcards]
+        public string? Name { get; set; }
+
+        protected override void ProcessRecord() =>
+            Run((connection, context, token) => MsSpeServerOperations.GetAsync(connection, MsSpeServerKind.InstanceHost, Name, false, context, token));
+    }
+}

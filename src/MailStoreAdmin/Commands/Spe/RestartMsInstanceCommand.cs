@@ -1,0 +1,15 @@
+using System.Management.Automation;
+using MailStoreAdmin.Core.MailStore;
+using MailStoreAdmin.Core.MailStore.Models;
+using MailStoreAdmin.Core.MailStore.Operations;
+
+namespace MailStoreAdmin.Commands.Spe
+{
+    /// <summary><para type="synopsis">Restarts SPE instances: one RestartInstances task for all ids, with progress.</para></summary>
+    [Cmdlet(VerbsLifecycle.Restart, "MsInstance", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(MsInstance), typeof(MsTaskResult), typeof(MsTask))]
+    public sealed class RestartMsInstanceCommand : InstanceStateCmdlet
+    {
+        private protected override MsInstanceAction Action => MsInstanceAction.Restart;
+    }
+}
