@@ -46,6 +46,12 @@ namespace MailStoreAdmin.Base
         /// <summary>Whether -ThrottleLimit was given (a cmdlet may use it for its own concurrency too).</summary>
         protected bool ThrottleLimitGiven => MyInvocation.BoundParameters.ContainsKey(nameof(ThrottleLimit));
 
+        /// <summary>
+        /// The limit for a cmdlet's own concurrent calls within one instance (GetUserInfo lookups, permission changes):
+        /// -ThrottleLimit when given, else <paramref name="defaultLimit"/>.
+        /// </summary>
+        protected int CallLimit(int defaultLimit) => ThrottleLimitGiven ? ThrottleLimit : defaultLimit;
+
         private protected override void RunOn(MsConnection connection, Func<MsConnection, OperationContext, CancellationToken, Task> work,
             bool terminating)
         {

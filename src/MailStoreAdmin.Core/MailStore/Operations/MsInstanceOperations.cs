@@ -57,9 +57,8 @@ namespace MailStoreAdmin.Core.MailStore.Operations
                 foreach (var instance in selected) context.WriteObject(instance);
                 return;
             }
-            var lookups = new OrderedLookups<MsInstance>(StatisticsLookups, context.WriteObject);
-            foreach (var instance in selected) lookups.Add(AddStatisticsAsync(connection, instance, context, cancellationToken));
-            await lookups.DrainAsync().ConfigureAwait(false);
+            await OrderedLookups<MsInstance, MsInstance>.ForEachAsync(selected, StatisticsLookups,
+                instance => AddStatisticsAsync(connection, instance, context, cancellationToken), context.WriteObject, cancellationToken).ConfigureAwait(false);
         }
 
         private static async Task<MsInstance> AddStatisticsAsync(MsConnection connection, MsInstance instance, OperationContext context,

@@ -24,12 +24,8 @@ namespace MailStoreAdmin.Commands.Folders
         [ArgumentCompleter(typeof(MsFolderPathCompleter))]
         public string? Folder { get; set; }
 
-        /// <summary><para type="description">GetUserInfo calls in flight at once.</para></summary>
-        [Parameter]
-        [ValidateRange(1, 64)]
-        public int ThrottleLimit { get; set; } = 8;
 
         protected override void ProcessRecord() =>
-            Run((connection, context, token) => MsFolderPermissionOperations.GetPermissionsAsync(connection, UserName, Folder, ThrottleLimit, context, token));
+            Run((connection, context, token) => MsFolderPermissionOperations.GetPermissionsAsync(connection, UserName, Folder, CallLimit(8), context, token));
     }
 }

@@ -31,13 +31,9 @@ namespace MailStoreAdmin.Commands.Folders
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
-        /// <summary><para type="description">Calls in flight at once.</para></summary>
-        [Parameter]
-        [ValidateRange(1, 64)]
-        public int ThrottleLimit { get; set; } = 8;
 
         protected override void ProcessRecord() =>
             Run((connection, context, token) => MsFolderPermissionOperations.SetPermissionAsync(connection, UserName, Folder, Access, PassThru,
-                ThrottleLimit, context, token));
+                CallLimit(8), context, token));
     }
 }

@@ -38,10 +38,6 @@ namespace MailStoreAdmin.Commands.Folders
         [Parameter]
         public SwitchParameter RemoveUnlisted { get; set; }
 
-        /// <summary><para type="description">Calls in flight at once (reads and changes).</para></summary>
-        [Parameter]
-        [ValidateRange(1, 64)]
-        public int ThrottleLimit { get; set; } = 8;
 
         protected override void ProcessRecord()
         {
@@ -51,7 +47,7 @@ namespace MailStoreAdmin.Commands.Folders
         protected override void EndProcessing()
         {
             var scope = new FolderPermissionScope(Scope, ScopeUserName);
-            Run((connection, context, token) => MsFolderPermissionOperations.SyncAsync(connection, _desired, scope, RemoveUnlisted, ThrottleLimit, true,
+            Run((connection, context, token) => MsFolderPermissionOperations.SyncAsync(connection, _desired, scope, RemoveUnlisted, CallLimit(8), true,
                 context, token), terminating: true);
         }
     }

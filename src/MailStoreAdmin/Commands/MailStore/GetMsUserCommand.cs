@@ -21,11 +21,8 @@ namespace MailStoreAdmin.Commands.MailStore
         [Parameter]
         public SwitchParameter Detailed { get; set; }
 
-        // -ThrottleLimit (from the base) also bounds the GetUserInfo calls of -Detailed; 8 unless given.
-        private int DetailLimit => ThrottleLimitGiven ? ThrottleLimit : 8;
-
         protected override void ProcessRecord() =>
-            Run((connection, context, token) => MsUserOperations.FindUsersAsync(connection, Name, Detailed, DetailLimit,
+            Run((connection, context, token) => MsUserOperations.FindUsersAsync(connection, Name, Detailed, CallLimit(8),
                 context, token));
     }
 }
