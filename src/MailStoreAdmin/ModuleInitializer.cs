@@ -23,6 +23,8 @@ namespace MailStoreAdmin
         public void OnRemove(PSModuleInfo module)
         {
             Core.Integration.Hosting.IntegrationServerRegistry.StopAll();
+            Base.ModuleState.MailStore.CloseAll(Base.ModuleState.Scope);
+            Base.ModuleState.DbMailApi.CloseAll(Base.ModuleState.Scope);
             if (DependencyResolver.IsNetFramework) AppDomain.CurrentDomain.AssemblyResolve -= Resolve;
         }
 

@@ -140,6 +140,18 @@ public class CmdletConventionTests : IClassFixture<ModuleMetadata>
     }
 
     [Fact]
+    public void Every_error_kind_of_the_core_names_an_error_category()
+    {
+        // ErrorRecords maps ErrorKind to ErrorCategory by name: a kind without a category would become NotSpecified.
+        var kinds = _m.Core.GetType("MailStoreAdmin.Core.Errors.ErrorKind", throwOnError: true)!.GetFields()
+            .Where(f => f.IsLiteral).Select(f => f.Name).ToList();
+        var categories = _m.Sma.GetType("System.Management.Automation.ErrorCategory", throwOnError: true)!.GetFields()
+            .Where(f => f.IsLiteral).Select(f => f.Name).ToHashSet();
+        Assert.True(kinds.Count >= 10);
+        Assert.All(kinds, kind => Assert.Contains(kind, categories));
+    }
+
+    [Fact]
     public void Core_does_not_reference_powershell()
     {
         Assert.DoesNotContain(_m.Core.GetReferencedAssemblies(), a => a.Name == "System.Management.Automation");

@@ -221,3 +221,14 @@ Describe 'Disconnect-MsServer' {
         $extra.IsClosed | Should -BeTrue
     }
 }
+
+Describe 'Remove-Module' {
+    It 'closes the connections of the session' {
+        $open = Connect-MsServer $fake.Uri -Credential $credential -CertificateThumbprint $fake.Thumbprint -PassThru
+        $open.IsClosed | Should -BeFalse
+        Remove-Module MailStoreAdmin
+        $open.IsClosed | Should -BeTrue
+        Import-Module (Join-Path $modulePath 'MailStoreAdmin.psd1') -Force
+        Get-MsConnection | Should -BeNullOrEmpty
+    }
+}

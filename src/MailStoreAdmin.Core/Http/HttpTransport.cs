@@ -41,7 +41,7 @@ namespace MailStoreAdmin.Core.Http
             {
                 throw new MailStoreAdminException(ErrorKind.SecurityError, "UnencryptedAuthenticationRefused",
                     $"Refusing to send credentials to '{settings.BaseUri}' over unencrypted http.", settings.BaseUri,
-                    recommendedAction: "Use https, or pass -AllowUnencryptedAuthentication if the link is trusted (for example localhost).");
+                    recommendedAction: "Use https, or allow unencrypted authentication for this connection (AllowUnencryptedAuthentication) if the link is trusted, for example localhost.");
             }
 
             var handler = new HttpClientHandler
@@ -204,7 +204,7 @@ namespace MailStoreAdmin.Core.Http
                 return new MailStoreAdminException(ErrorKind.SecurityError, "ServerCertificateRejected",
                     $"The certificate of {_settings.BaseUri.Host} was not accepted ({RejectedCertificateErrors}; subject '{rejected.Subject}', thumbprint {thumbprint}).",
                     _settings.BaseUri, e,
-                    $"If this is the server's own certificate, pin it with -CertificateThumbprint {thumbprint}; or install a trusted certificate on the server.");
+                    $"If this is the server's own certificate, pin it for this connection (CertificateThumbprint {thumbprint}); or install a trusted certificate on the server.");
             }
             var detail = Scrub(Innermost(e).Message);
             return new MailStoreAdminException(ErrorKind.ConnectionError, "ConnectionFailed",
@@ -238,8 +238,6 @@ namespace MailStoreAdmin.Core.Http
     /// <summary>Per-request choices.</summary>
     public sealed class TransportCallOptions
     {
-        public static TransportCallOptions Default { get; } = new TransportCallOptions();
-
         /// <summary>Safe to repeat after a network failure (reads, status polls).</summary>
         public bool Idempotent { get; set; }
 

@@ -75,7 +75,7 @@ namespace MailStoreAdmin.Core.MailStore
             }
             if (missing.Count > 0)
             {
-                var hint = missing.Contains(MsApiArgument.InstanceIdName) ? " Connect with -InstanceId to have instanceID filled in." : string.Empty;
+                var hint = missing.Contains(MsApiArgument.InstanceIdName) ? " Select an instance (InstanceId) for the call or the connection to have instanceID filled in." : string.Empty;
                 throw Invalid(function, $"missing required argument(s) {Quote(missing)}.{hint} It takes: {Describe(function)}.");
             }
             return new EncodedArguments(fields, secrets);

@@ -406,7 +406,7 @@ namespace MailStoreAdmin.Core.MailStore
             {
                 throw new MailStoreAdminException(ErrorKind.InvalidArgument, "MailStoreInstanceRequired",
                     $"{definition.Name} runs inside an SPE instance, and no instance is selected for {this}.", definition.Name,
-                    recommendedAction: "Pass -InstanceId, pipe instances from Get-MsInstance, or connect with Connect-MsServer -InstanceId.");
+                    recommendedAction: "Select an instance (InstanceId) for the call, pipe instances from Get-MsInstance, or give the connection an instance when connecting.");
             }
             return MsArgumentEncoder.Encode(definition, list, InstanceId);
         }

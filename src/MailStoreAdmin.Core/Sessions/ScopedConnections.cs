@@ -47,6 +47,23 @@ namespace MailStoreAdmin.Core.Sessions
             lock (slot) return slot.All.ToArray();
         }
 
+        /// <summary>
+        /// Forgets every connection of the scope and disposes those that are disposable (Remove-Module: no
+        /// connection, with its HTTP handler and credentials, outlives the module in that runspace).
+        /// </summary>
+        public void CloseAll(object scope)
+        {
+            var slot = _slots.GetOrCreateValue(scope);
+            T[] closing;
+            lock (slot)
+            {
+                closing = slot.All.ToArray();
+                slot.All.Clear();
+                slot.Default = null;
+            }
+            foreach (var connection in closing) (connection as System.IDisposable)?.Dispose();
+        }
+
         private sealed class Slot
         {
             public readonly List<T> All = new List<T>();

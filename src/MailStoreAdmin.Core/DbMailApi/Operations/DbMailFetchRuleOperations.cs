@@ -120,7 +120,7 @@ namespace MailStoreAdmin.Core.DbMailApi.Operations
             {
                 throw new MailStoreAdminException(ErrorKind.InvalidResult, "DbMailFetchRuleCleanupFailed",
                     $"The dbmail user '{userName}' was removed, but not its POP3 fetch rule(s) {string.Join(", ", failed)}.", userName,
-                    recommendedAction: $"Remove them with Remove-DbMailFetchRule -UserName '{userName}' -Id <id>.");
+                    recommendedAction: $"Remove them by user '{userName}' and rule id with Remove-DbMailFetchRule.");
             }
         }
 

@@ -73,7 +73,7 @@ namespace MailStoreAdmin.Core.Integration.Hosting
             {
                 throw new MailStoreAdminException(ErrorKind.NotSpecified, "DbMailSourceNeedsPowerShell7",
                     "The dbmail database source needs PowerShell 7.4 or later (its PostgreSQL driver runs on .NET 8).",
-                    recommendedAction: "Run Start-MsIntegrationServer in pwsh, or in Windows PowerShell use -UserFile or -ListScript/-AuthScript.");
+                    recommendedAction: "Run the integration server in PowerShell 7 (pwsh), or in Windows PowerShell serve a user file or list and authentication scripts.");
             }
             lock (Gate)
             {
@@ -83,7 +83,7 @@ namespace MailStoreAdmin.Core.Integration.Hosting
                 {
                     throw new MailStoreAdminException(ErrorKind.ObjectNotFound, "DbMailSourceMissing",
                         $"The dbmail database source is not installed ({path} is missing).", path,
-                        recommendedAction: "Reinstall the module; build.ps1 -Task Package puts it in the module's dbmail folder.");
+                        recommendedAction: "Reinstall the module: its package has the source in the DbMailDatabase folder.");
                 }
                 var contextType = Type.GetType("System.Runtime.Loader.AssemblyLoadContext", throwOnError: true)!;
                 var context = Activator.CreateInstance(contextType, AssemblyName, false)!;

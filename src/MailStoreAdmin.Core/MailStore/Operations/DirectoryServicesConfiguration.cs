@@ -34,7 +34,7 @@ namespace MailStoreAdmin.Core.MailStore.Operations
                 if (passwordKey == null)
                 {
                     throw new MailStoreAdminException(ErrorKind.InvalidArgument, "DirectoryServicesConfigurationHasNoPassword",
-                        "The configuration has no 'password' property, so -Password has nowhere to go. Start from the object Get-MsDirectoryServicesConfiguration returns.", input);
+                        "The configuration has no 'password' property, so the password given has nowhere to go. Start from the object Get-MsDirectoryServicesConfiguration returns.", input);
                 }
                 configuration[passwordKey] = password;
             }
@@ -42,7 +42,7 @@ namespace MailStoreAdmin.Core.MailStore.Operations
             {
                 context.Log(LogLevel.Warning, "The configuration names a directory account but has no password (the server never returns it). " +
                     "It is sent without one: if the server does not keep the stored password, synchronization can no longer log on. " +
-                    "Pass -Password to set it again.");
+                    "Give the password again to set it.");
             }
             return configuration;
         }

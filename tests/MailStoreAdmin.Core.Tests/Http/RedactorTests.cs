@@ -1,7 +1,7 @@
 using MailStoreAdmin.Core.Http;
 using Xunit;
 
-namespace MailStoreAdmin.Core.Tests;
+namespace MailStoreAdmin.Core.Tests.Http;
 
 public class RedactorTests
 {

@@ -4,7 +4,7 @@ using MailStoreAdmin.Core.Errors;
 using MailStoreAdmin.Core.Json;
 using Xunit;
 
-namespace MailStoreAdmin.Core.Tests;
+namespace MailStoreAdmin.Core.Tests.MailStore;
 
 public class EnvelopeReaderTests
 {

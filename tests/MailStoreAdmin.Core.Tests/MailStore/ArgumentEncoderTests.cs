@@ -3,7 +3,7 @@ using MailStoreAdmin.Core.Errors;
 using MailStoreAdmin.Core.MailStore;
 using Xunit;
 
-namespace MailStoreAdmin.Core.Tests;
+namespace MailStoreAdmin.Core.Tests.MailStore;
 
 public class ArgumentEncoderTests
 {

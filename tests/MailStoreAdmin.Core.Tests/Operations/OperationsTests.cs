@@ -4,9 +4,9 @@ using MailStoreAdmin.Core.Sessions;
 using MailStoreAdmin.Core.Text;
 using Xunit;
 
-namespace MailStoreAdmin.Core.Tests;
+namespace MailStoreAdmin.Core.Tests.Operations;
 
-public class PipelineTests
+public class OperationsTests
 {
     [Fact]
     public void Posted_actions_run_in_order_on_the_calling_thread_and_prompts_answer_back()
@@ -234,6 +234,31 @@ public class PipelineTests
         registry.Remove(one, "b");
         Assert.Equal("a", registry.GetDefault(one));
         Assert.Equal(new[] { "a" }, registry.GetAll(one));
+    }
+
+    [Fact]
+    public void Closing_a_scope_disposes_its_connections_and_leaves_other_scopes_alone()
+    {
+        var registry = new ScopedConnections<DisposableConnection>();
+        object one = new(), two = new();
+        var a = new DisposableConnection();
+        var b = new DisposableConnection();
+        var c = new DisposableConnection();
+        registry.Add(one, a);
+        registry.Add(one, b);
+        registry.Add(two, c);
+        registry.CloseAll(one);
+        Assert.True(a.Disposed && b.Disposed);
+        Assert.False(c.Disposed);
+        Assert.Null(registry.GetDefault(one));
+        Assert.Empty(registry.GetAll(one));
+        Assert.Same(c, registry.GetDefault(two));
+    }
+
+    private sealed class DisposableConnection : IDisposable
+    {
+        public bool Disposed { get; private set; }
+        public void Dispose() => Disposed = true;
     }
 
     [Fact]

@@ -16,7 +16,7 @@ using MailStoreAdmin.FakeServers.MailStore;
 using Microsoft.AspNetCore.Http;
 using Xunit;
 
-namespace MailStoreAdmin.Core.Tests;
+namespace MailStoreAdmin.Core.Tests.MailStore;
 
 /// <summary>
 /// Directory services end to end: the configuration read, edited and written back, and a synchronization in which

@@ -10,7 +10,7 @@ using MailStoreAdmin.Core.Sessions;
 using MailStoreAdmin.Core.Text;
 using Xunit;
 
-namespace MailStoreAdmin.Core.Tests;
+namespace MailStoreAdmin.Core.Tests.MailStore;
 
 public class MailStoreProtocolTests
 {

@@ -3,7 +3,7 @@ using MailStoreAdmin.Core.Errors;
 using MailStoreAdmin.Core.MailStore.Operations;
 using Xunit;
 
-namespace MailStoreAdmin.Core.Tests;
+namespace MailStoreAdmin.Core.Tests.MailStore;
 
 public sealed class DirectoryServicesConfigurationTests
 {

@@ -3,7 +3,7 @@ using MailStoreAdmin.Core.Http;
 using MailStoreAdmin.Core.MailStore;
 using Xunit;
 
-namespace MailStoreAdmin.Core.Tests;
+namespace MailStoreAdmin.Core.Tests.Http;
 
 public class TlsTests
 {

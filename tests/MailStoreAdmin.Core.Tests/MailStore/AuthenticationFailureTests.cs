@@ -2,7 +2,7 @@ using MailStoreAdmin.Core.Errors;
 using MailStoreAdmin.Core.MailStore;
 using Xunit;
 
-namespace MailStoreAdmin.Core.Tests;
+namespace MailStoreAdmin.Core.Tests.MailStore;
 
 /// <summary>HTTP 401 from MailStore: the message names the likely causes and a recommended action is attached.</summary>
 public class AuthenticationFailureTests
