@@ -74,9 +74,11 @@ namespace MailStoreAdmin.Bench
             }
             if (options.Scenarios.Contains("sync")) await SyncScenario.RunAsync(fakeDll, options);
             if (options.Scenarios.Contains("spe"))
+            {
                 await using var fake = await FakeProcess.StartAsync(fakeDll,
                     $"--spe --spe-instances {options.SpeInstances} --users {options.SpeUsers} --invoke-latency-ms {options.SpeLatencyMs}");
                 await SpeBench.RunAsync(fake.Uri, Settings(fake.Uri), options);
+            }
             return 0;
         }
 
@@ -94,14 +96,9 @@ namespace MailStoreAdmin.Bench
 
             async Task<(long Count, long Errors)> RunOnce()
             {
-                var counter = new CountingContext();
+                var counter = new BenchContext();
                 await MsUserOperations.GetUsersAsync(connection, null, false, 8, counter, CancellationToken.None);
                 return (counter.Objects, counter.Errors);
-                long count = 0, errors = 0;
-                await MsUserOperations.GetUsersAsync(connection, null, false, 8,
-                    new Sink(user => count++, e => errors++), CancellationToken.None);
-                    new CallbackContext(user => count++, e => errors++), CancellationToken.None);
-                return (count, errors);
             }
 
             for (int i = 0; i < options.Warmup; i++) await RunOnce();
@@ -165,27 +162,13 @@ namespace MailStoreAdmin.Bench
             using var connection = await MsConnection.ConnectAsync(Settings(uri), null, CancellationToken.None);
 
             // Warm-up on user000000..user000099 (99 users) so JIT and connection setup stay out of the timings.
-            await MsUserOperations.GetUsersAsync(connection, new Wildcard("user0000??"), true, 8, new CountingContext(), CancellationToken.None);
-            long warm = 0;
-            await MsUserOperations.GetUsersAsync(connection, new Wildcard("user0000??"), true, 8,
-                new Sink(user => warm++, e => { }), CancellationToken.None);
-                new CallbackContext(user => warm++, e => { }), CancellationToken.None);
+            await MsUserOperations.GetUsersAsync(connection, new Wildcard("user0000??"), true, 8, new BenchContext(), CancellationToken.None);
 
             foreach (var throttle in options.Throttles)
             {
-                var counter = new CountingContext();
+                var counter = new BenchContext();
                 var sw = Stopwatch.StartNew();
                 await MsUserOperations.GetUsersAsync(connection, null, true, throttle, counter, CancellationToken.None);
-                await MsUserOperations.GetUsersAsync(connection, null, true, throttle, new BenchContext(
-                    user => Interlocked.Increment(ref count),
-                await MsUserOperations.GetUsersAsync(connection, null, true, throttle,
-                    new Sink(user => Interlocked.Increment(ref count),
-                    e =>
-                    new CallbackContext(user => Interlocked.Increment(ref count), e =>
-                    {
-                        Interlocked.Increment(ref errors);
-                        Interlocked.CompareExchange(ref firstError, e, null);
-                    }), CancellationToken.None);
                 sw.Stop();
                 var (count, errors, firstError) = (counter.Objects, counter.Errors, counter.FirstError);
                 Check(count, options.DetailedUsers, errors);

@@ -51,7 +51,7 @@ namespace MailStoreAdmin.Bench
             // Results travel through the pump and are counted on this thread, as PowerShell writes them.
             using (var pump = PipelinePump.Open(_ => users++, CancellationToken.None))
             {
-                var pumped = new CallbackContext(pump.WriteObject, e => pump.Post(() => errors++));
+                var pumped = new BenchContext(pump.WriteObject, e => pump.Post(() => errors++));
                 var runner = new FanOutRunner(pump, throttle);
                 foreach (var instance in instances)
                 {

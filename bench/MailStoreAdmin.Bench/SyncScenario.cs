@@ -54,9 +54,9 @@ namespace MailStoreAdmin.Bench
         private static async Task<double> CalibrateAsync(MsConnection connection)
         {
             const int Calls = 100;
-            for (int i = 1; i <= 10; i++) await MsUserOperations.GetUserAsync(connection, $"user{i:D6}", new Sink(_ => { }, _ => { }), CancellationToken.None);
+            for (int i = 1; i <= 10; i++) await MsUserOperations.GetUserAsync(connection, $"user{i:D6}", new BenchContext(), CancellationToken.None);
             var sw = Stopwatch.StartNew();
-            for (int i = 1; i <= Calls; i++) await MsUserOperations.GetUserAsync(connection, $"user{i:D6}", new Sink(_ => { }, _ => { }), CancellationToken.None);
+            for (int i = 1; i <= Calls; i++) await MsUserOperations.GetUserAsync(connection, $"user{i:D6}", new BenchContext(), CancellationToken.None);
             return sw.Elapsed.TotalMilliseconds / Calls;
         }
 
@@ -64,14 +64,11 @@ namespace MailStoreAdmin.Bench
             BenchOptions options, double roundTripMs, string label)
         {
             long applied = 0, errors = 0, other = 0;
-            var sink = new Sink(_ => { }, _ => Interlocked.Increment(ref errors))
+            var sink = new BenchContext(o =>
             {
-                OnObject = o =>
-                {
-                    if (o is MsFolderPermissionChange { Status: MsChangeStatus.Applied }) Interlocked.Increment(ref applied);
-                    else Interlocked.Increment(ref other);
-                },
-            };
+                if (o is MsFolderPermissionChange { Status: MsChangeStatus.Applied }) Interlocked.Increment(ref applied);
+                else Interlocked.Increment(ref other);
+            }, _ => Interlocked.Increment(ref errors));
             var sw = Stopwatch.StartNew();
             await MsFolderPermissionOperations.SyncAsync(connection, desired, null, false, throttle, true, sink, CancellationToken.None);
             sw.Stop();

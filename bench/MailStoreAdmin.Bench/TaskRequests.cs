@@ -14,27 +14,6 @@ using MailStoreAdmin.Core.Operations;
 
 namespace MailStoreAdmin.Bench
 {
-    /// <summary>An operation context that hands objects and errors to callbacks and agrees to every change.</summary>
-    internal sealed class CallbackContext : OperationContext
-    {
-        private readonly Action<object?> _onObject;
-        private readonly Action<MailStoreAdminException> _onError;
-
-        public CallbackContext(Action<object?> onObject, Action<MailStoreAdminException> onError)
-        {
-            _onObject = onObject;
-            _onError = onError;
-        }
-
-        public int Statuses;
-
-        public override void WriteObject(object? value) => _onObject(value);
-        public override void WriteError(MailStoreAdminException error) => _onError(error);
-        public override void Log(LogLevel level, string message) { }
-        public override void OnTaskStatus(MsTaskStatus status) => Interlocked.Increment(ref Statuses);
-        public override bool ShouldProcess(string target, string action) => true;
-    }
-
     /// <summary>
     /// Scenario "tasks": how many requests one long-running task costs (the invoke plus get-status polls) through
     /// MsTaskOperations.RunAsync. A task that reports nothing until it ends must cost one get-status per long-poll
@@ -59,7 +38,7 @@ namespace MailStoreAdmin.Bench
                 connectionSettings.StatusWaitMilliseconds = waitMs;
                 using var connection = await MsConnection.ConnectAsync(connectionSettings, null, CancellationToken.None);
                 var before = await CountAsync(fake.Uri);
-                var context = new CallbackContext(_ => { }, e => Console.Error.WriteLine("  error: " + e.Message));
+                var context = new BenchContext(_ => { }, e => Console.Error.WriteLine("  error: " + e.Message));
                 var sw = Stopwatch.StartNew();
                 await MsMaintenanceOperations.CompactMasterDatabaseAsync(connection, false, context, CancellationToken.None);
                 sw.Stop();

@@ -43,9 +43,22 @@ public sealed class FakeMailStoreData
 
     public IReadOnlyList<FakeDirectoryUser> DirectoryUsers => _directoryUsers.Values.OrderBy(u => u.UserName, StringComparer.OrdinalIgnoreCase).ToList();
 
-    public void SaveDirectoryUser(FakeDirectoryUser user) => _directoryUsers[user.UserName] = user;
+    public void SaveDirectoryUser(FakeDirectoryUser user)
+    {
+        _directoryUsers[user.UserName] = user;
+        Interlocked.Increment(ref _directoryVersion);
+    }
 
-    public void DeleteDirectoryUser(string userName) => _directoryUsers.TryRemove(userName, out _);
+    /// <summary>Raised by every change of the directory users (for caches of the user list).</summary>
+    public int DirectoryVersion => Volatile.Read(ref _directoryVersion);
+
+    private int _directoryVersion;
+
+    public void DeleteDirectoryUser(string userName)
+    {
+        _directoryUsers.TryRemove(userName, out _);
+        Interlocked.Increment(ref _directoryVersion);
+    }
 
     public bool StoreExists(int id) => Stores.Exists(id);
 

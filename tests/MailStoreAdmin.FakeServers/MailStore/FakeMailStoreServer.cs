@@ -151,7 +151,7 @@ public sealed class FakeMailStoreServer : IAsyncDisposable
         InterlockedMax(ref _maxInvokesInFlight, Interlocked.Increment(ref _invokesInFlight));
         try
         {
-            if (_options.InvokeLatency > TimeSpan.Zero) await Task.Delay(_options.InvokeLatency, context.RequestAborted);
+            if (_options.InvokeLatency > TimeSpan.Zero) await Latency.WaitAsync(_options.InvokeLatency, context.RequestAborted);
         }
         finally
         {

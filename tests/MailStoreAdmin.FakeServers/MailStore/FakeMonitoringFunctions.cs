@@ -302,7 +302,7 @@ public sealed class FakeMonitoringFunctions : IFakeFunctions
     private async Task<Envelope> HistoryAsync(FakeCall call, string zoneArgument, Func<FakeCall, DateTime, DateTime, TimeSpan, List<Action<Utf8JsonWriter>>> rows,
         int? failureThreshold)
     {
-        if (Options.HistoryLatency > TimeSpan.Zero) await Task.Delay(Options.HistoryLatency, call.Aborted);
+        if (Options.HistoryLatency > TimeSpan.Zero) await Latency.WaitAsync(Options.HistoryLatency, call.Aborted);
         var zone = call.Text(zoneArgument);
         if (!(FakeTimeZones.Offset(zone) is TimeSpan offset)) return FakeTimeZones.BadZone(zone);
         if (!(FakeTimeZones.ParseUtc(call.Text("fromIncluding"), offset) is DateTime from)) return FakeTimeZones.BadDate(call.Text("fromIncluding"));

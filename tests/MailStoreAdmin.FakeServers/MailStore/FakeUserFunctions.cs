@@ -21,19 +21,14 @@ internal sealed class FakeUserFunctions : IFakeFunctions
         table.Add("GetUsers", async call =>
         {
             await DelayAsync(_server, call);
-            var users = Users.All();
-            return Envelope.Succeeded(w =>
-            {
-                w.WriteStartArray();
-                foreach (var user in users) user.WriteSummary(w);
-                w.WriteEndArray();
-            });
+            var summaries = Users.SummariesJson();
+            return Envelope.Succeeded(w => w.WriteRawValue(summaries, skipInputValidation: true));
         });
         table.Add("GetUserInfo", async call =>
         {
             using (_server.TrackUserInfo())
             {
-                if (_server.Options.UserInfoLatency > TimeSpan.Zero) await Task.Delay(_server.Options.UserInfoLatency, call.Aborted);
+                if (_server.Options.UserInfoLatency > TimeSpan.Zero) await Latency.WaitAsync(_server.Options.UserInfoLatency, call.Aborted);
                 await DelayAsync(_server, call);
             }
             var user = Users.Find(call.Text("userName")!);
@@ -108,7 +103,7 @@ internal sealed class FakeUserFunctions : IFakeFunctions
 
     /// <summary>The added latency of every call of the user and folder areas (plays a remote server).</summary>
     internal static Task DelayAsync(FakeMailStoreServer server, FakeCall call) =>
-        server.Options.CallLatency > TimeSpan.Zero ? Task.Delay(server.Options.CallLatency, call.Aborted) : Task.CompletedTask;
+        server.Options.CallLatency > TimeSpan.Zero ? Latency.WaitAsync(server.Options.CallLatency, call.Aborted) : Task.CompletedTask;
 
     private void Add(FakeFunctionTable table, string function, Func<FakeCall, Envelope> handler) =>
         table.Add(function, async call =>
