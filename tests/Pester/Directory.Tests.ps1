@@ -74,7 +74,7 @@ Describe 'Set-MsDirectoryServicesConfiguration' {
         $config = Get-MsDirectoryServicesConfiguration
         $config.userName = 'mailstore'
         $config | Set-MsDirectoryServicesConfiguration -Confirm:$false -WarningVariable warnings -WarningAction SilentlyContinue
-        $warnings[0] | Should -Match '-Password'
+        $warnings[0] | Should -Match '\(Password\)'
         @(Get-FakeCall $fake -Function SetDirectoryServicesConfiguration).Count | Should -Be 1
     }
 

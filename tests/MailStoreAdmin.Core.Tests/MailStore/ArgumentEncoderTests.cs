@@ -111,7 +111,7 @@ public class ArgumentEncoderTests
         Assert.DoesNotContain(MsArgumentEncoder.Encode(Mixed, Fake.Args(("flag", false)), "tenant1").Fields, f => f.Key == "instanceID");
 
         var noInstance = Assert.Throws<MailStoreAdminException>(() => MsArgumentEncoder.Encode(speFunction, null, null));
-        Assert.Contains("-InstanceId", noInstance.Message);
+        Assert.Contains("(InstanceId)", noInstance.Message);
     }
 
     [Fact]

@@ -27,7 +27,7 @@ public sealed class DirectoryServicesConfigurationTests
         var context = new RecordingContext();
         var sent = DirectoryServicesConfiguration.Prepare(ReadBack(), null, context);
         Assert.Null(sent["password"]);
-        Assert.Contains(context.Warnings, w => w.Contains("-Password"));
+        Assert.Contains(context.Warnings, w => w.Contains("(Password)"));
     }
 
     [Fact]

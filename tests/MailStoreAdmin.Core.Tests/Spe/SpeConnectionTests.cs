@@ -57,7 +57,7 @@ public class SpeConnectionTests
         var e = await Assert.ThrowsAsync<MailStoreAdminException>(() =>
             MsUserOperations.GetUsersAsync(connection, null, false, 1, new RecordingContext(), CancellationToken.None));
         Assert.Equal("MailStoreInstanceRequired", e.ErrorId);
-        Assert.Contains("-InstanceId", e.RecommendedAction);
+        Assert.Contains("(InstanceId)", e.RecommendedAction);
         Assert.Empty(server.Calls);
     }
 

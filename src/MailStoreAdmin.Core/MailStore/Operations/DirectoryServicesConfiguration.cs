@@ -42,7 +42,7 @@ namespace MailStoreAdmin.Core.MailStore.Operations
             {
                 context.Log(LogLevel.Warning, "The configuration names a directory account but has no password (the server never returns it). " +
                     "It is sent without one: if the server does not keep the stored password, synchronization can no longer log on. " +
-                    "Give the password again to set it.");
+                    "Give the directory account's password again (Password) to set it.");
             }
             return configuration;
         }
