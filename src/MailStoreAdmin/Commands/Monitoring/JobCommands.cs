@@ -87,8 +87,7 @@ namespace MailStoreAdmin.Commands.Monitoring
     [OutputType(typeof(MsJob))]
     public sealed class EnableMsJobCommand : JobEnabledCmdlet
     {
-        protected override void ProcessRecord() =>
-            Run((connection, context, token) => MsJobOperations.SetJobAsync(connection, Id, null, null, true, PassThru, context, token));
+        private protected override bool Enable => true;
     }
 
     /// <summary><para type="synopsis">Disables a scheduled job.</para></summary>
@@ -96,8 +95,7 @@ namespace MailStoreAdmin.Commands.Monitoring
     [OutputType(typeof(MsJob))]
     public sealed class DisableMsJobCommand : JobEnabledCmdlet
     {
-        protected override void ProcessRecord() =>
-            Run((connection, context, token) => MsJobOperations.SetJobAsync(connection, Id, null, null, false, PassThru, context, token));
+        private protected override bool Enable => false;
     }
 
     /// <summary><para type="synopsis">Deletes a scheduled job.</para></summary>

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using MailStoreAdmin.Base;
+using MailStoreAdmin.Core.MailStore.Operations;
 
 namespace MailStoreAdmin.Commands.Monitoring
 {
@@ -12,11 +13,17 @@ namespace MailStoreAdmin.Commands.Monitoring
         public int Id { get; set; }
     }
 
-    /// <summary>The parameters Enable-MsJob and Disable-MsJob share: the job id and -PassThru.</summary>
+    /// <summary>Enable-MsJob and Disable-MsJob: the job id and -PassThru, and the same change, on or off.</summary>
     public abstract class JobEnabledCmdlet : JobIdCmdlet
     {
         /// <summary><para type="description">Writes the job afterwards.</para></summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
+
+        /// <summary>True to enable the job, false to disable it.</summary>
+        private protected abstract bool Enable { get; }
+
+        protected override void ProcessRecord() =>
+            Run((connection, context, token) => MsJobOperations.SetJobAsync(connection, Id, null, null, Enable, PassThru, context, token));
     }
 }
