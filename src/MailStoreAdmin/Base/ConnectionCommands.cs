@@ -4,7 +4,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using MailStoreAdmin.Core.Operations;
 using MailStoreAdmin.Core.Sessions;
-using MailStoreAdmin.Core.Text;
 
 namespace MailStoreAdmin.Base
 {

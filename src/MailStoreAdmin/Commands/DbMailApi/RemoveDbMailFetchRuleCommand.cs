@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using MailStoreAdmin.Base;
 using MailStoreAdmin.Core.DbMailApi.Operations;
 
 namespace MailStoreAdmin.Commands.DbMailApi

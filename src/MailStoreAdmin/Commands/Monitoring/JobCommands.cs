@@ -1,7 +1,5 @@
-using System;
 using System.Management.Automation;
 using MailStoreAdmin.Base;
-using MailStoreAdmin.Core.Errors;
 using MailStoreAdmin.Core.MailStore.Models;
 using MailStoreAdmin.Core.MailStore.Operations;
 

@@ -1,4 +1,3 @@
-using System;
 using System.Management.Automation;
 using MailStoreAdmin.Base;
 using MailStoreAdmin.Core.MailStore.Models;

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using MailStoreAdmin.Base;
 using MailStoreAdmin.Core.MailStore.Models;
 using MailStoreAdmin.Core.MailStore.Operations;
 

@@ -1,7 +1,5 @@
 using System.Management.Automation;
-using MailStoreAdmin.Base;
 using MailStoreAdmin.Core.Http;
-using MailStoreAdmin.Core.MailStore.Models;
 using MailStoreAdmin.Core.MailStore.Operations;
 
 namespace MailStoreAdmin.Commands.Spe

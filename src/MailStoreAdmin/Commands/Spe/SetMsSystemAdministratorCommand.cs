@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using System.Security;
 using MailStoreAdmin.Base;
 using MailStoreAdmin.Core.Http;
 using MailStoreAdmin.Core.MailStore.Models;
