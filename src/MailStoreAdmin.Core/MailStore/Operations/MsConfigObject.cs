@@ -57,6 +57,31 @@ namespace MailStoreAdmin.Core.MailStore.Operations
         }
 
         /// <summary>
+        /// The Set of a read-modify-write: refuses an empty change list before anything is read, reads the object
+        /// (<paramref name="read"/>), applies the changes, and when anything differs asks once ("what (key: old -> new)",
+        /// Set) and sends the whole object as <c>config</c> to <paramref name="function"/>. Returns the object as sent
+        /// (or as read, when nothing differed and nothing was sent; then <paramref name="unchangedLog"/>, if any, is
+        /// logged), or null when the change was declined.
+        /// </summary>
+        public static async Task<PlainObject?> ReadModifyWriteAsync(MsConnection connection, IEnumerable<KeyValuePair<string, object?>> changes,
+            Func<Task<PlainObject>> read, string what, string function, string? target, OperationContext context, CancellationToken cancellationToken,
+            string? unchangedLog = null)
+        {
+            var list = changes.ToList();
+            if (list.Count == 0) throw new MailStoreAdminException(ErrorKind.InvalidArgument, "NoConfigurationChange", "No setting to change was given.", target);
+            var config = await read().ConfigureAwait(false);
+            var described = Apply(config, list);
+            if (described.Count == 0)
+            {
+                if (unchangedLog != null) context.Log(LogLevel.Verbose, unchangedLog);
+                return config;
+            }
+            if (!context.ShouldProcess($"{what} ({string.Join("; ", described)})", "Set")) return null;
+            await connection.InvokeAsync(function, MsUserOperations.Args("config", config), null, context, cancellationToken, target).ConfigureAwait(false);
+            return config;
+        }
+
+        /// <summary>
         /// Applies changes (nested keys as "a.b"), keeping the server's spelling of existing keys and every other
         /// property; returns "key: old -> new" lines for -WhatIf (secret-named keys masked).
         /// </summary>

@@ -175,22 +175,10 @@ namespace MailStoreAdmin.Core.MailStore.Operations
         public static async Task SetConfigurationAsync(MsConnection connection, IEnumerable<KeyValuePair<string, object?>> changes, bool passThru,
             OperationContext context, CancellationToken cancellationToken)
         {
-            var list = changes.ToList();
-            if (list.Count == 0) throw new MailStoreAdminException(ErrorKind.InvalidArgument, "NoConfigurationChange",
-                "No setting to change was given.", connection.InstanceId);
-            var configuration = await ReadConfigurationAsync(connection, context, cancellationToken).ConfigureAwait(false);
-            var described = MsConfigObject.Apply(configuration, list);
-            if (described.Count == 0)
-            {
-                context.Log(LogLevel.Verbose, "The configuration already has these values; nothing sent.");
-            }
-            else
-            {
-                if (!context.ShouldProcess($"configuration of instance '{connection.InstanceId}' ({string.Join("; ", described)})", "Set")) return;
-                await connection.InvokeAsync("SetInstanceConfiguration", Args("config", configuration), null, context, cancellationToken,
-                    connection.InstanceId).ConfigureAwait(false);
-            }
-            if (passThru) context.WriteObject(configuration);
+            var configuration = await MsConfigObject.ReadModifyWriteAsync(connection, changes, () => ReadConfigurationAsync(connection, context, cancellationToken),
+                $"configuration of instance '{connection.InstanceId}'", "SetInstanceConfiguration", connection.InstanceId, context, cancellationToken,
+                "The configuration already has these values; nothing sent.").ConfigureAwait(false);
+            if (configuration != null && passThru) context.WriteObject(configuration);
         }
 
         private static void ValidatePattern(string id)

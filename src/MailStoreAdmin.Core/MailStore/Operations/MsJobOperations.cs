@@ -206,20 +206,11 @@ namespace MailStoreAdmin.Core.MailStore.Operations
         public static Task<TimeRangeReader<MsJobResult>> ReadResultsAsync(MsConnection connection, DateTime fromUtc, DateTime toUtc, int? jobId,
             Action<IReadOnlyList<MsJobResult>> onPart, OperationContext context, CancellationToken cancellationToken)
         {
-            var reader = new TimeRangeReader<MsJobResult>(async (start, end, token) =>
-            {
-                var arguments = new List<KeyValuePair<string, object?>>
-                {
-                    new KeyValuePair<string, object?>("fromIncluding", ServerTime.Format(start)),
-                    new KeyValuePair<string, object?>("toExcluding", ServerTime.Format(end)),
-                    // Spelled timeZoneId here, timeZoneID for worker results: the server's own inconsistency.
-                    new KeyValuePair<string, object?>("timeZoneId", ServerTime.UtcZoneId),
-                };
-                if (jobId != null) arguments.Add(new KeyValuePair<string, object?>("jobId", jobId));
-                var rows = new List<MsJobResult>();
-                await connection.InvokeAsync(ResultsFunction, arguments, item => rows.Add(MsJobResult.Read(item)), context, token).ConfigureAwait(false);
-                return rows;
-            }, row => row.Id, row => row.StartTime);
+            var filters = new List<KeyValuePair<string, object?>>();
+            if (jobId != null) filters.Add(new KeyValuePair<string, object?>("jobId", jobId));
+            // Spelled timeZoneId here, timeZoneID for worker results: the server's own inconsistency.
+            var reader = MsWorkerResultOperations.WindowReader(connection, ResultsFunction, "timeZoneId", filters, MsJobResult.Read,
+                row => row.Id, row => row.StartTime, context);
             return MsWorkerResultOperations.RunAsync(connection, ResultsFunction, reader, fromUtc, toUtc, onPart, context, cancellationToken);
         }
 

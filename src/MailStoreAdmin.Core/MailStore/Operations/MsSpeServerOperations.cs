@@ -84,17 +84,10 @@ namespace MailStoreAdmin.Core.MailStore.Operations
         public static async Task SetAsync(MsConnection connection, MsSpeServerKind kind, string name, IEnumerable<KeyValuePair<string, object?>> changes,
             bool passThru, OperationContext context, CancellationToken cancellationToken)
         {
-            var list = changes.ToList();
-            if (list.Count == 0) throw new MailStoreAdminException(ErrorKind.InvalidArgument, "NoConfigurationChange", "No setting to change was given.", name);
-            var all = await ListAsync(connection, kind, false, context, cancellationToken).ConfigureAwait(false);
-            var server = MsConfigObject.Single(all, NameKey, name, kind.NotFound);
-            var described = MsConfigObject.Apply(server, list);
-            if (described.Count > 0)
-            {
-                if (!context.ShouldProcess($"{kind.Noun} '{name}' ({string.Join("; ", described)})", "Set")) return;
-                await connection.InvokeAsync(kind.SetFunction, MsUserOperations.Args("config", server), null, context, cancellationToken, name).ConfigureAwait(false);
-            }
-            if (passThru) context.WriteObject(server);
+            var server = await MsConfigObject.ReadModifyWriteAsync(connection, changes,
+                async () => MsConfigObject.Single(await ListAsync(connection, kind, false, context, cancellationToken).ConfigureAwait(false), NameKey, name, kind.NotFound),
+                $"{kind.Noun} '{name}'", kind.SetFunction, name, context, cancellationToken).ConfigureAwait(false);
+            if (server != null && passThru) context.WriteObject(server);
         }
 
         /// <summary>Remove-MsInstanceHost / Remove-MsClientAccessServer: must exist (checked first).</summary>

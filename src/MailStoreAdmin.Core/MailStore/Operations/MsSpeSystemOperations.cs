@@ -31,17 +31,10 @@ namespace MailStoreAdmin.Core.MailStore.Operations
         public static async Task SetSmtpAsync(MsConnection connection, IEnumerable<KeyValuePair<string, object?>> changes, bool passThru,
             OperationContext context, CancellationToken cancellationToken)
         {
-            var list = changes.ToList();
-            if (list.Count == 0) throw new MailStoreAdminException(ErrorKind.InvalidArgument, "NoConfigurationChange", "No setting to change was given.");
-            var settings = (await ReadSmtpAsync(connection, context, cancellationToken).ConfigureAwait(false)).FirstOrDefault() ?? new PlainObject { TypeName = SmtpTypeName };
-            var described = MsConfigObject.Apply(settings, list);
-            if (described.Count > 0)
-            {
-                if (!context.ShouldProcess($"system SMTP settings of {connection} ({string.Join("; ", described)})", "Set")) return;
-                await connection.InvokeAsync("SetSystemSmtpConfiguration", MsUserOperations.Args("config", settings), null, context, cancellationToken)
-                    .ConfigureAwait(false);
-            }
-            if (passThru)
+            var settings = await MsConfigObject.ReadModifyWriteAsync(connection, changes,
+                async () => (await ReadSmtpAsync(connection, context, cancellationToken).ConfigureAwait(false)).FirstOrDefault() ?? new PlainObject { TypeName = SmtpTypeName },
+                $"system SMTP settings of {connection}", "SetSystemSmtpConfiguration", null, context, cancellationToken).ConfigureAwait(false);
+            if (settings != null && passThru)
             {
                 // What the server has now (the password, as always, not shown).
                 await GetSmtpAsync(connection, context, cancellationToken).ConfigureAwait(false);

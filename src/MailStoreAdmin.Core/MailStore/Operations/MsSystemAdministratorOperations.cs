@@ -50,17 +50,10 @@ namespace MailStoreAdmin.Core.MailStore.Operations
         public static async Task SetAsync(MsConnection connection, string userName, IEnumerable<KeyValuePair<string, object?>> changes, bool passThru,
             OperationContext context, CancellationToken cancellationToken)
         {
-            var list = changes.ToList();
-            if (list.Count == 0) throw new MailStoreAdminException(ErrorKind.InvalidArgument, "NoConfigurationChange", "No setting to change was given.", userName);
-            var admin = MsConfigObject.Single(await ListAsync(connection, context, cancellationToken).ConfigureAwait(false), NameKey, userName, NotFound);
-            var described = MsConfigObject.Apply(admin, list);
-            if (described.Count > 0)
-            {
-                if (!context.ShouldProcess($"system administrator '{userName}' ({string.Join("; ", described)})", "Set")) return;
-                await connection.InvokeAsync("SetSystemAdministratorConfiguration", MsUserOperations.Args("config", admin), null, context, cancellationToken, userName)
-                    .ConfigureAwait(false);
-            }
-            if (passThru) context.WriteObject(admin);
+            var admin = await MsConfigObject.ReadModifyWriteAsync(connection, changes,
+                async () => MsConfigObject.Single(await ListAsync(connection, context, cancellationToken).ConfigureAwait(false), NameKey, userName, NotFound),
+                $"system administrator '{userName}'", "SetSystemAdministratorConfiguration", userName, context, cancellationToken).ConfigureAwait(false);
+            if (admin != null && passThru) context.WriteObject(admin);
         }
 
         public static Task RemoveAsync(MsConnection connection, string userName, OperationContext context, CancellationToken cancellationToken) =>

@@ -37,22 +37,33 @@ namespace MailStoreAdmin.Core.MailStore.Operations
         public static Task<TimeRangeReader<MsWorkerResult>> ReadAsync(MsConnection connection, DateTime fromUtc, DateTime toUtc, int? profileId,
             string? userName, Action<IReadOnlyList<MsWorkerResult>> onPart, OperationContext context, CancellationToken cancellationToken)
         {
-            var reader = new TimeRangeReader<MsWorkerResult>(async (start, end, token) =>
+            var filters = new List<KeyValuePair<string, object?>>();
+            if (profileId != null) filters.Add(new KeyValuePair<string, object?>("profileID", profileId));
+            if (!string.IsNullOrEmpty(userName)) filters.Add(new KeyValuePair<string, object?>("userName", userName));
+            var reader = WindowReader(connection, Function, "timeZoneID", filters, MsWorkerResult.Read, row => row.Id, row => row.StartTime, context);
+            return RunAsync(connection, Function, reader, fromUtc, toUtc, onPart, context, cancellationToken);
+        }
+
+        /// <summary>
+        /// The reader of a function that reads a time range: per window, fromIncluding/toExcluding in UTC (the time zone
+        /// argument spelled <paramref name="zoneKey"/>, as that function wants it) and the filters, each result item read as a row.
+        /// </summary>
+        internal static TimeRangeReader<T> WindowReader<T>(MsConnection connection, string function, string zoneKey,
+            IReadOnlyList<KeyValuePair<string, object?>> filters, Func<System.Text.Json.JsonElement, T> read, Func<T, long> id, Func<T, DateTime?> time,
+            OperationContext context) =>
+            new TimeRangeReader<T>(async (start, end, token) =>
             {
                 var arguments = new List<KeyValuePair<string, object?>>
                 {
                     new KeyValuePair<string, object?>("fromIncluding", ServerTime.Format(start)),
                     new KeyValuePair<string, object?>("toExcluding", ServerTime.Format(end)),
-                    new KeyValuePair<string, object?>("timeZoneID", ServerTime.UtcZoneId),
+                    new KeyValuePair<string, object?>(zoneKey, ServerTime.UtcZoneId),
                 };
-                if (profileId != null) arguments.Add(new KeyValuePair<string, object?>("profileID", profileId));
-                if (!string.IsNullOrEmpty(userName)) arguments.Add(new KeyValuePair<string, object?>("userName", userName));
-                var rows = new List<MsWorkerResult>();
-                await connection.InvokeAsync(Function, arguments, item => rows.Add(MsWorkerResult.Read(item)), context, token).ConfigureAwait(false);
+                arguments.AddRange(filters);
+                var rows = new List<T>();
+                await connection.InvokeAsync(function, arguments, item => rows.Add(read(item)), context, token).ConfigureAwait(false);
                 return rows;
-            }, row => row.Id, row => row.StartTime);
-            return RunAsync(connection, Function, reader, fromUtc, toUtc, onPart, context, cancellationToken);
-        }
+            }, id, time);
 
         /// <summary>Runs a reader over the range with error records for failed windows and a summary log line.</summary>
         internal static async Task<TimeRangeReader<T>> RunAsync<T>(MsConnection connection, string function, TimeRangeReader<T> reader, DateTime fromUtc,

@@ -1,4 +1,4 @@
-using MailStoreAdmin.Core.Operations;
+using MailStoreAdmin.Core.Sessions;
 using System;
 using System.Management.Automation;
 using MailStoreAdmin.Base;
@@ -12,7 +12,7 @@ namespace MailStoreAdmin.Commands.DbMailApi
     /// </summary>
     [Cmdlet(VerbsCommunications.Connect, "DbMailApi", DefaultParameterSetName = KeySet)]
     [OutputType(typeof(DbMailApiConnection))]
-    public sealed class ConnectDbMailApiCommand : MailStoreAdminCmdlet
+    public sealed class ConnectDbMailApiCommand : ConnectCommandBase<DbMailApiConnection>
     {
         private const string KeySet = "SecurityKey";
         private const string CredentialSet = "Credential";
@@ -41,18 +41,7 @@ namespace MailStoreAdmin.Commands.DbMailApi
         [ValidateNotNullOrEmpty]
         public string? CertificateThumbprint { get; set; }
 
-        /// <summary><para type="description">Allows the security key over plain http; only for trusted links such as localhost.</para></summary>
-        [Parameter]
-        public SwitchParameter AllowUnencryptedAuthentication { get; set; }
-
-        /// <summary><para type="description">Seconds one request may take. Creating a POP3 fetch rule makes the server probe the POP3 host, which can take over 10 seconds.</para></summary>
-        [Parameter]
-        [ValidateRange(1, 3600)]
-        public int TimeoutSec { get; set; } = 100;
-
-        /// <summary><para type="description">Writes the new connection to the pipeline.</para></summary>
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
+        private protected override ScopedConnections<DbMailApiConnection> Connections => ModuleState.DbMailApi;
 
         protected override void ProcessRecord()
         {
@@ -65,7 +54,7 @@ namespace MailStoreAdmin.Commands.DbMailApi
             var settings = new DbMailApiConnectionSettings(Uri!, key)
             {
                 AllowUnencryptedAuthentication = AllowUnencryptedAuthentication,
-                RequestTimeout = TimeSpan.FromSeconds(TimeoutSec),
+                RequestTimeout = RequestTimeout,
                 CertificatePolicy = SkipCertificateCheck ? CertificatePolicy.Skip
                     : CertificateThumbprint != null ? CertificatePolicy.Pin(CertificateThumbprint) : CertificatePolicy.Validate,
             };
@@ -73,16 +62,8 @@ namespace MailStoreAdmin.Commands.DbMailApi
             {
                 WriteWarning("The security key looks like a number. dbmail-api compares keys loosely (PHP '!='), so other spellings of the same number, such as 1e3 for 1000, are accepted too. Use a non-numeric key.");
             }
-            if (SkipCertificateCheck) WriteWarning("Certificate validation is off for this connection; anyone on the network path could read the security key. Prefer -CertificateThumbprint.");
-
-            var scope = ModuleState.Scope;
-            Run(async (context, token) =>
-            {
-                var connection = await DbMailApiConnection.ConnectAsync(settings, context, token).ConfigureAwait(false);
-                ModuleState.DbMailApi.Add(scope, connection);
-                context.Log(LogLevel.Verbose, $"Connected to dbmail-api at {connection.Uri}.");
-                if (PassThru) context.WriteObject(connection);
-            }, terminating: true);
+            if (SkipCertificateCheck) WarnCertificateCheckSkipped("security key");
+            Connect((context, token) => DbMailApiConnection.ConnectAsync(settings, context, token), connection => $"Connected to dbmail-api at {connection.Uri}.");
         }
     }
 }

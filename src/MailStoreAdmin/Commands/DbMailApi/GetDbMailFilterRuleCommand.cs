@@ -1,6 +1,4 @@
-using System.Linq;
 using System.Management.Automation;
-using MailStoreAdmin.Base;
 using MailStoreAdmin.Core.DbMailApi.Models;
 using MailStoreAdmin.Core.DbMailApi.Operations;
 
@@ -9,13 +7,8 @@ namespace MailStoreAdmin.Commands.DbMailApi
     /// <summary><para type="synopsis">Gets the sieve filter rules of dbmail users.</para></summary>
     [Cmdlet(VerbsCommon.Get, "DbMailFilterRule")]
     [OutputType(typeof(DbMailFilterRule))]
-    public sealed class GetDbMailFilterRuleCommand : DbMailApiCmdlet
+    public sealed class GetDbMailFilterRuleCommand : DbMailUsersCmdlet
     {
-        /// <summary><para type="description">The users whose rules are listed.</para></summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string[] UserName { get; set; } = new string[0];
-
         /// <summary><para type="description">Only rules with this name; wildcards allowed (case-sensitive, as the server stores names).</para></summary>
         [Parameter(Position = 1)]
         [ValidateNotNullOrEmpty]

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using MailStoreAdmin.Base;
 using MailStoreAdmin.Core.DbMailApi.Models;
 using MailStoreAdmin.Core.DbMailApi.Operations;
 
@@ -8,13 +7,8 @@ namespace MailStoreAdmin.Commands.DbMailApi
     /// <summary><para type="synopsis">Counts unread messages in INBOX and the folders whose names start with "INBOX".</para></summary>
     [Cmdlet(VerbsCommon.Get, "DbMailUnreadCount")]
     [OutputType(typeof(DbMailUnreadCount))]
-    public sealed class GetDbMailUnreadCountCommand : DbMailApiCmdlet
+    public sealed class GetDbMailUnreadCountCommand : DbMailUsersCmdlet
     {
-        /// <summary><para type="description">The users to count for.</para></summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string[] UserName { get; set; } = new string[0];
-
         protected override void ProcessRecord() =>
             RunForEachUser(UserName, (connection, name, context, token) => DbMailUserOperations.GetUnreadCountAsync(connection, name, context, token));
     }

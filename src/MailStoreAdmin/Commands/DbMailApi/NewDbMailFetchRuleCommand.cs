@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using MailStoreAdmin.Base;
 using MailStoreAdmin.Core.DbMailApi.Models;
 using MailStoreAdmin.Core.DbMailApi.Operations;
 
@@ -10,13 +9,8 @@ namespace MailStoreAdmin.Commands.DbMailApi
     /// </summary>
     [Cmdlet(VerbsCommon.New, "DbMailFetchRule", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(DbMailFetchRule))]
-    public sealed class NewDbMailFetchRuleCommand : DbMailApiCmdlet
+    public sealed class NewDbMailFetchRuleCommand : DbMailRuleOwnerCmdlet
     {
-        /// <summary><para type="description">The dbmail user that receives the mail.</para></summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string UserName { get; set; } = string.Empty;
-
         /// <summary><para type="description">The POP3 server. The dbmail-api server logs in once on port 110, then 995 with SSL, to pick the protocol; this can take over 10 seconds.</para></summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]

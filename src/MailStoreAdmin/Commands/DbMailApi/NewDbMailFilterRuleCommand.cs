@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using MailStoreAdmin.Base;
 using MailStoreAdmin.Core.DbMailApi.Models;
 using MailStoreAdmin.Core.DbMailApi.Operations;
 
@@ -10,7 +9,7 @@ namespace MailStoreAdmin.Commands.DbMailApi
     /// </summary>
     [Cmdlet(VerbsCommon.New, "DbMailFilterRule", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium, DefaultParameterSetName = ActionSet)]
     [OutputType(typeof(DbMailFilterRule))]
-    public sealed class NewDbMailFilterRuleCommand : DbMailApiCmdlet
+    public sealed class NewDbMailFilterRuleCommand : DbMailFilterRuleCmdlet
     {
         private const string ActionSet = "Action";
         private const string DiscardSet = "Discard";
@@ -18,16 +17,6 @@ namespace MailStoreAdmin.Commands.DbMailApi
         private const string MarkFlaggedSet = "MarkFlagged";
         private const string StoreInSet = "StoreIn";
         private const string MirrorToSet = "MirrorTo";
-
-        /// <summary><para type="description">The dbmail user the rule belongs to. Give it explicitly to copy piped rules to another user.</para></summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string UserName { get; set; } = string.Empty;
-
-        /// <summary><para type="description">The rule's name: unique per user, one line, no control characters.</para></summary>
-        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string Name { get; set; } = string.Empty;
 
         /// <summary><para type="description">The tests, from New-DbMailFilterCondition or hashtables such as @{ Field = 'Subject'; Operator = 'Is'; Value = '*invoice*' }.</para></summary>
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using MailStoreAdmin.Base;
 using MailStoreAdmin.Core.DbMailApi.Operations;
 
 namespace MailStoreAdmin.Commands.DbMailApi
@@ -7,17 +6,8 @@ namespace MailStoreAdmin.Commands.DbMailApi
     /// <summary><para type="synopsis">Removes a POP3 fetch rule, after checking that it belongs to the user (the server does not check).</para></summary>
     [Cmdlet(VerbsCommon.Remove, "DbMailFetchRule", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
-    public sealed class RemoveDbMailFetchRuleCommand : DbMailApiCmdlet
+    public sealed class RemoveDbMailFetchRuleCommand : DbMailFetchRuleCmdlet
     {
-        /// <summary><para type="description">The user the rule belongs to.</para></summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string UserName { get; set; } = string.Empty;
-
-        /// <summary><para type="description">The rule's id.</para></summary>
-        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
-        public int Id { get; set; }
-
         protected override void ProcessRecord()
         {
             var (user, id) = (UserName, Id);

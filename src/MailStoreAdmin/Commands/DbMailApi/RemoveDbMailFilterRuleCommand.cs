@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using MailStoreAdmin.Base;
 using MailStoreAdmin.Core.DbMailApi.Operations;
 
 namespace MailStoreAdmin.Commands.DbMailApi
@@ -9,18 +8,8 @@ namespace MailStoreAdmin.Commands.DbMailApi
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "DbMailFilterRule", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
-    public sealed class RemoveDbMailFilterRuleCommand : DbMailApiCmdlet
+    public sealed class RemoveDbMailFilterRuleCommand : DbMailFilterRuleCmdlet
     {
-        /// <summary><para type="description">The user the rule belongs to.</para></summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string UserName { get; set; } = string.Empty;
-
-        /// <summary><para type="description">The exact, case-sensitive rule name.</para></summary>
-        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string Name { get; set; } = string.Empty;
-
         protected override void ProcessRecord()
         {
             var (user, name) = (UserName, Name);

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using MailStoreAdmin.Base;
 using MailStoreAdmin.Core.DbMailApi.Operations;
 
 namespace MailStoreAdmin.Commands.DbMailApi
@@ -9,13 +8,8 @@ namespace MailStoreAdmin.Commands.DbMailApi
     /// </summary>
     [Cmdlet(VerbsCommon.Remove, "DbMailUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
-    public sealed class RemoveDbMailUserCommand : DbMailApiCmdlet
+    public sealed class RemoveDbMailUserCommand : DbMailUsersCmdlet
     {
-        /// <summary><para type="description">The users to delete; binds from the pipeline and from a UserName property.</para></summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string[] UserName { get; set; } = new string[0];
-
         /// <summary><para type="description">Leaves the users' POP3 fetch rules in place (getmail keeps running them).</para></summary>
         [Parameter]
         public SwitchParameter KeepFetchRules { get; set; }

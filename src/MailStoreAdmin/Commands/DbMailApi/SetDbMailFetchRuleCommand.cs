@@ -12,17 +12,8 @@ namespace MailStoreAdmin.Commands.DbMailApi
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "DbMailFetchRule", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(DbMailFetchRule))]
-    public sealed class SetDbMailFetchRuleCommand : DbMailApiCmdlet
+    public sealed class SetDbMailFetchRuleCommand : DbMailFetchRuleCmdlet
     {
-        /// <summary><para type="description">The user the rule belongs to (the rule must be one of theirs).</para></summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string UserName { get; set; } = string.Empty;
-
-        /// <summary><para type="description">The rule's id, as Get-DbMailFetchRule shows it.</para></summary>
-        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
-        public int Id { get; set; }
-
         /// <summary><para type="description">A new POP3 server.</para></summary>
         [Parameter]
         [ValidateNotNullOrEmpty]

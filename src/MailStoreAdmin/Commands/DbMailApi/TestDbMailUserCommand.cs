@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using MailStoreAdmin.Base;
 using MailStoreAdmin.Core.DbMailApi.Operations;
 
 namespace MailStoreAdmin.Commands.DbMailApi
@@ -7,13 +6,8 @@ namespace MailStoreAdmin.Commands.DbMailApi
     /// <summary><para type="synopsis">Tells whether dbmail users exist ($true or $false per name; names match without regard to case).</para></summary>
     [Cmdlet(VerbsDiagnostic.Test, "DbMailUser")]
     [OutputType(typeof(bool))]
-    public sealed class TestDbMailUserCommand : DbMailApiCmdlet
+    public sealed class TestDbMailUserCommand : DbMailUsersCmdlet
     {
-        /// <summary><para type="description">dbmail user names; binds from the pipeline and from a UserName property.</para></summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string[] UserName { get; set; } = new string[0];
-
         protected override void ProcessRecord() =>
             RunForEachUser(UserName, (connection, name, context, token) => DbMailUserOperations.TestAsync(connection, name, context, token));
     }

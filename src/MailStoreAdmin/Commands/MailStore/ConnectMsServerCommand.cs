@@ -1,4 +1,4 @@
-using MailStoreAdmin.Core.Operations;
+using MailStoreAdmin.Core.Sessions;
 using System.Management.Automation;
 using MailStoreAdmin.Base;
 using MailStoreAdmin.Core.Http;
@@ -11,7 +11,7 @@ namespace MailStoreAdmin.Commands.MailStore
     /// </summary>
     [Cmdlet(VerbsCommunications.Connect, "MsServer", DefaultParameterSetName = ValidateSet)]
     [OutputType(typeof(MsConnection))]
-    public sealed class ConnectMsServerCommand : MailStoreAdminCmdlet
+    public sealed class ConnectMsServerCommand : ConnectCommandBase<MsConnection>
     {
         private const string ValidateSet = "Validate";
         private const string SkipSet = "Skip";
@@ -50,18 +50,7 @@ namespace MailStoreAdmin.Commands.MailStore
         [ValidateNotNullOrEmpty]
         public string? InstanceId { get; set; }
 
-        /// <summary><para type="description">Allows credentials over plain http (an http:// address); only for trusted links such as localhost.</para></summary>
-        [Parameter]
-        public SwitchParameter AllowUnencryptedAuthentication { get; set; }
-
-        /// <summary><para type="description">Seconds one request may take (long polls wait on top of this).</para></summary>
-        [Parameter]
-        [ValidateRange(1, 3600)]
-        public int TimeoutSec { get; set; } = 100;
-
-        /// <summary><para type="description">Writes the new connection to the pipeline.</para></summary>
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
+        private protected override ScopedConnections<MsConnection> Connections => ModuleState.MailStore;
 
         protected override void ProcessRecord()
         {
@@ -71,22 +60,14 @@ namespace MailStoreAdmin.Commands.MailStore
                 ServiceProvider = ServiceProvider,
                 InstanceId = InstanceId,
                 AllowUnencryptedAuthentication = AllowUnencryptedAuthentication,
-                RequestTimeout = System.TimeSpan.FromSeconds(TimeoutSec),
+                RequestTimeout = RequestTimeout,
                 CertificatePolicy = ParameterSetName == SkipSet ? CertificatePolicy.Skip
                     : ParameterSetName == PinSet ? CertificatePolicy.Pin(CertificateThumbprint)
                     : CertificatePolicy.Validate,
             };
-            if (SkipCertificateCheck) WriteWarning("Certificate validation is off for this connection; anyone on the network path could read the credentials. Prefer -CertificateThumbprint.");
-
-            // Read on the pipeline thread: the runspace is not visible from the worker thread.
-            var scope = ModuleState.Scope;
-            Run(async (context, token) =>
-            {
-                var connection = await MsConnection.ConnectAsync(settings, context, token).ConfigureAwait(false);
-                ModuleState.MailStore.Add(scope, connection);
-                context.Log(LogLevel.Verbose, $"Connected to {connection.Uri} ({connection.Edition}) as {connection.UserName} ({connection.FunctionCount} API functions{(connection.ServerVersion != null ? ", version " + connection.ServerVersion : string.Empty)}).");
-                if (PassThru) context.WriteObject(connection);
-            }, terminating: true);
+            if (SkipCertificateCheck) WarnCertificateCheckSkipped("credentials");
+            Connect((context, token) => MsConnection.ConnectAsync(settings, context, token), connection =>
+                $"Connected to {connection.Uri} ({connection.Edition}) as {connection.UserName} ({connection.FunctionCount} API functions{(connection.ServerVersion != null ? ", version " + connection.ServerVersion : string.Empty)}).");
         }
     }
 }

@@ -1,7 +1,5 @@
-using System;
 using System.Management.Automation;
 using MailStoreAdmin.Base;
-using MailStoreAdmin.Core.Errors;
 using MailStoreAdmin.Core.MailStore.Models;
 using MailStoreAdmin.Core.MailStore.Operations;
 
@@ -85,49 +83,24 @@ namespace MailStoreAdmin.Commands.Monitoring
     /// <summary><para type="synopsis">Enables a scheduled job.</para></summary>
     [Cmdlet(VerbsLifecycle.Enable, "MsJob", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(MsJob))]
-    public sealed class EnableMsJobCommand : MsCmdlet
+    public sealed class EnableMsJobCommand : JobEnabledCmdlet
     {
-        /// <summary><para type="description">The job id; binds from Get-MsJob output.</para></summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("JobId")]
-        public int Id { get; set; }
-
-        /// <summary><para type="description">Writes the job afterwards.</para></summary>
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
-
-        protected override void ProcessRecord() =>
-            Run((connection, context, token) => MsJobOperations.SetJobAsync(connection, Id, null, null, true, PassThru, context, token));
+        private protected override bool Enable => true;
     }
 
     /// <summary><para type="synopsis">Disables a scheduled job.</para></summary>
     [Cmdlet(VerbsLifecycle.Disable, "MsJob", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(MsJob))]
-    public sealed class DisableMsJobCommand : MsCmdlet
+    public sealed class DisableMsJobCommand : JobEnabledCmdlet
     {
-        /// <summary><para type="description">The job id; binds from Get-MsJob output.</para></summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("JobId")]
-        public int Id { get; set; }
-
-        /// <summary><para type="description">Writes the job afterwards.</para></summary>
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
-
-        protected override void ProcessRecord() =>
-            Run((connection, context, token) => MsJobOperations.SetJobAsync(connection, Id, null, null, false, PassThru, context, token));
+        private protected override bool Enable => false;
     }
 
     /// <summary><para type="synopsis">Deletes a scheduled job.</para></summary>
     [Cmdlet(VerbsCommon.Remove, "MsJob", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
-    public sealed class RemoveMsJobCommand : MsCmdlet
+    public sealed class RemoveMsJobCommand : JobIdCmdlet
     {
-        /// <summary><para type="description">The job id; binds from Get-MsJob output.</para></summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("JobId")]
-        public int Id { get; set; }
-
         protected override void ProcessRecord() =>
             Run((connection, context, token) => MsJobOperations.RemoveJobAsync(connection, Id, context, token));
     }
@@ -135,13 +108,8 @@ namespace MailStoreAdmin.Commands.Monitoring
     /// <summary><para type="synopsis">Runs a job now; with -Wait, follows the run to its result.</para></summary>
     [Cmdlet(VerbsLifecycle.Start, "MsJob", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(MsJobResult))]
-    public sealed class StartMsJobCommand : MsCmdlet
+    public sealed class StartMsJobCommand : JobIdCmdlet
     {
-        /// <summary><para type="description">The job id; binds from Get-MsJob output.</para></summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("JobId")]
-        public int Id { get; set; }
-
         /// <summary><para type="description">Waits for the run to end and writes its result (read from the job results).</para></summary>
         [Parameter]
         public SwitchParameter Wait { get; set; }
@@ -153,34 +121,17 @@ namespace MailStoreAdmin.Commands.Monitoring
     /// <summary><para type="synopsis">Cancels the running job.</para></summary>
     [Cmdlet(VerbsLifecycle.Stop, "MsJob", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(void))]
-    public sealed class StopMsJobCommand : MsCmdlet
+    public sealed class StopMsJobCommand : JobIdCmdlet
     {
-        /// <summary><para type="description">The job id; binds from Get-MsJob output.</para></summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("JobId")]
-        public int Id { get; set; }
-
         protected override void ProcessRecord() =>
             Run((connection, context, token) => MsJobOperations.StopJobAsync(connection, Id, context, token));
     }
 
     /// <summary><para type="synopsis">Gets the results of job runs in a time range.</para></summary>
-    [Cmdlet(VerbsCommon.Get, "MsJobResult", DefaultParameterSetName = "Last")]
+    [Cmdlet(VerbsCommon.Get, "MsJobResult", DefaultParameterSetName = LastSet)]
     [OutputType(typeof(MsJobResult))]
-    public sealed class GetMsJobResultCommand : MsCmdlet
+    public sealed class GetMsJobResultCommand : ResultRangeCmdlet
     {
-        /// <summary><para type="description">Start of the range (included), in your time. Default: 24 hours before -To.</para></summary>
-        [Parameter(ParameterSetName = "Range")]
-        public DateTime? From { get; set; }
-
-        /// <summary><para type="description">End of the range (excluded), in your time. Default: now.</para></summary>
-        [Parameter(ParameterSetName = "Range")]
-        public DateTime? To { get; set; }
-
-        /// <summary><para type="description">The range as a length up to now. Default: 24 hours.</para></summary>
-        [Parameter(ParameterSetName = "Last")]
-        public TimeSpan? Last { get; set; }
-
         /// <summary><para type="description">Only the runs of this job; binds from Get-MsJob output.</para></summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]

@@ -29,13 +29,8 @@ namespace MailStoreAdmin.Commands.Monitoring
     /// <summary><para type="synopsis">Runs an archiving profile now and follows the run to its end.</para></summary>
     [Cmdlet(VerbsLifecycle.Start, "MsProfile", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(MsTaskResult), typeof(MsTask))]
-    public sealed class StartMsProfileCommand : MsCmdlet
+    public sealed class StartMsProfileCommand : ProfileIdCmdlet
     {
-        /// <summary><para type="description">The profile id; binds from Get-MsProfile output.</para></summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("ProfileId")]
-        public int Id { get; set; }
-
         /// <summary><para type="description">Returns the task handle at once instead of waiting.</para></summary>
         [Parameter]
         public SwitchParameter NoWait { get; set; }
@@ -47,13 +42,8 @@ namespace MailStoreAdmin.Commands.Monitoring
     /// <summary><para type="synopsis">Changes a profile's server-side execution (automatic runs, pause, maintenance windows).</para></summary>
     [Cmdlet(VerbsCommon.Set, "MsProfile", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(MsProfile))]
-    public sealed class SetMsProfileCommand : MsCmdlet
+    public sealed class SetMsProfileCommand : ProfileIdCmdlet
     {
-        /// <summary><para type="description">The profile id; binds from Get-MsProfile output.</para></summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("ProfileId")]
-        public int Id { get; set; }
-
         /// <summary><para type="description">The settings to change: automatic, automaticPauseBetweenExecutions (minutes), automaticMaintenanceWindows.</para></summary>
         [Parameter(Mandatory = true)]
         [ValidateNotNull]
@@ -73,13 +63,8 @@ namespace MailStoreAdmin.Commands.Monitoring
     /// <summary><para type="synopsis">Deletes an archiving profile.</para></summary>
     [Cmdlet(VerbsCommon.Remove, "MsProfile", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
-    public sealed class RemoveMsProfileCommand : MsCmdlet
+    public sealed class RemoveMsProfileCommand : ProfileIdCmdlet
     {
-        /// <summary><para type="description">The profile id; binds from Get-MsProfile output.</para></summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("ProfileId")]
-        public int Id { get; set; }
-
         protected override void ProcessRecord() =>
             Run((connection, context, token) => MsProfileOperations.RemoveProfileAsync(connection, Id, context, token));
     }
@@ -87,16 +72,11 @@ namespace MailStoreAdmin.Commands.Monitoring
     /// <summary><para type="synopsis">Creates an archiving profile from its raw properties.</para></summary>
     [Cmdlet(VerbsCommon.New, "MsProfile", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(MsProfile))]
-    public sealed class NewMsProfileCommand : MsCmdlet
+    public sealed class NewMsProfileCommand : ProfilePropertiesCmdlet
     {
-        /// <summary><para type="description">The raw profile properties: a hashtable, the Details of another profile, or JSON text.</para></summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
-        [ValidateNotNull]
-        public PSObject? Properties { get; set; }
-
         protected override void ProcessRecord()
         {
-            var properties = PowerShellValues.ToPlain(Properties);
+            var properties = PlainProperties();
             Run((connection, context, token) => MsProfileOperations.NewProfileAsync(connection, properties, context, token));
         }
     }
@@ -104,20 +84,15 @@ namespace MailStoreAdmin.Commands.Monitoring
     /// <summary><para type="synopsis">Runs a profile once from its raw properties without saving it.</para></summary>
     [Cmdlet(VerbsLifecycle.Start, "MsTemporaryProfile", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(MsTaskResult), typeof(MsTask))]
-    public sealed class StartMsTemporaryProfileCommand : MsCmdlet
+    public sealed class StartMsTemporaryProfileCommand : ProfilePropertiesCmdlet
     {
-        /// <summary><para type="description">The raw profile properties: a hashtable or JSON text.</para></summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
-        [ValidateNotNull]
-        public PSObject? Properties { get; set; }
-
         /// <summary><para type="description">Returns the task handle at once instead of waiting.</para></summary>
         [Parameter]
         public SwitchParameter NoWait { get; set; }
 
         protected override void ProcessRecord()
         {
-            var properties = PowerShellValues.ToPlain(Properties);
+            var properties = PlainProperties();
             Run((connection, context, token) => MsProfileOperations.RunTemporaryProfileAsync(connection, properties, NoWait, context, token));
         }
     }

@@ -1,4 +1,3 @@
-using System;
 using System.Management.Automation;
 using MailStoreAdmin.Base;
 using MailStoreAdmin.Core.MailStore.Models;
@@ -7,22 +6,10 @@ using MailStoreAdmin.Core.MailStore.Operations;
 namespace MailStoreAdmin.Commands.Monitoring
 {
     /// <summary><para type="synopsis">Gets profile runs (worker results) for any time range, splitting ranges the server cannot serve.</para></summary>
-    [Cmdlet(VerbsCommon.Get, "MsWorkerResult", DefaultParameterSetName = "Last")]
+    [Cmdlet(VerbsCommon.Get, "MsWorkerResult", DefaultParameterSetName = LastSet)]
     [OutputType(typeof(MsWorkerResult))]
-    public sealed class GetMsWorkerResultCommand : MsCmdlet
+    public sealed class GetMsWorkerResultCommand : ResultRangeCmdlet
     {
-        /// <summary><para type="description">Start of the range (included), in your time. Default: 24 hours before -To.</para></summary>
-        [Parameter(ParameterSetName = "Range")]
-        public DateTime? From { get; set; }
-
-        /// <summary><para type="description">End of the range (excluded), in your time. Default: now.</para></summary>
-        [Parameter(ParameterSetName = "Range")]
-        public DateTime? To { get; set; }
-
-        /// <summary><para type="description">The range as a length up to now, such as (New-TimeSpan -Days 7). Default: 24 hours.</para></summary>
-        [Parameter(ParameterSetName = "Last")]
-        public TimeSpan? Last { get; set; }
-
         /// <summary><para type="description">Only the runs of this profile; binds from Get-MsProfile output.</para></summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("Id")]

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using System.Security;
 using MailStoreAdmin.Base;
 using MailStoreAdmin.Core.Http;
 using MailStoreAdmin.Core.MailStore.Models;
@@ -10,13 +9,8 @@ namespace MailStoreAdmin.Commands.Spe
     /// <summary><para type="synopsis">Deactivates MFA for an SPE system administrator.</para></summary>
     [Cmdlet(VerbsLifecycle.Disable, "MsSystemAdministratorMfa", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
-    public sealed class DisableMsSystemAdministratorMfaCommand : MsConnectionCmdlet
+    public sealed class DisableMsSystemAdministratorMfaCommand : SystemAdministratorCmdlet
     {
-        /// <summary><para type="description">The system administrator's user name; binds the userName property of Get-MsSystemAdministrator output.</para></summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string UserName { get; set; } = string.Empty;
-
         protected override void ProcessRecord() =>
             Run((connection, context, token) => MsSystemAdministratorOperations.DisableMfaAsync(connection, UserName, context, token));
     }

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using MailStoreAdmin.Base;
 using MailStoreAdmin.Core.MailStore.Models;
 using MailStoreAdmin.Core.MailStore.Operations;
 
@@ -8,14 +7,8 @@ namespace MailStoreAdmin.Commands.Spe
     /// <summary><para type="synopsis">Lists directories on an SPE instance host (GetDirectoriesOnInstanceHost).</para></summary>
     [Cmdlet(VerbsCommon.Get, "MsInstanceHostDirectory")]
     [OutputType(typeof(MsInstanceHostDirectory))]
-    public sealed class GetMsInstanceHostDirectoryCommand : MsConnectionCmdlet
+    public sealed class GetMsInstanceHostDirectoryCommand : SpeServerNameCmdlet
     {
-        /// <summary><para type="description">The instance host's server name.</para></summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("ServerName")]
-        [ValidateNotNullOrEmpty]
-        public string Name { get; set; } = string.Empty;
-
         /// <summary><para type="description">The directory whose sub-directories are listed; the host's top level without it.</para></summary>
         [Parameter(Position = 1)]
         public string? Path { get; set; }

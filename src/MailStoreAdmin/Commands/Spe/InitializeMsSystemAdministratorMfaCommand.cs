@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using System.Security;
 using MailStoreAdmin.Base;
 using MailStoreAdmin.Core.Http;
 using MailStoreAdmin.Core.MailStore.Models;
@@ -10,13 +9,8 @@ namespace MailStoreAdmin.Commands.Spe
     /// <summary><para type="synopsis">Initializes MFA for an SPE system administrator: set up at the next logon.</para></summary>
     [Cmdlet(VerbsData.Initialize, "MsSystemAdministratorMfa", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(void))]
-    public sealed class InitializeMsSystemAdministratorMfaCommand : MsConnectionCmdlet
+    public sealed class InitializeMsSystemAdministratorMfaCommand : SystemAdministratorCmdlet
     {
-        /// <summary><para type="description">The system administrator's user name; binds the userName property of Get-MsSystemAdministrator output.</para></summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string UserName { get; set; } = string.Empty;
-
         protected override void ProcessRecord() =>
             Run((connection, context, token) => MsSystemAdministratorOperations.InitializeMfaAsync(connection, UserName, context, token));
     }

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using MailStoreAdmin.Base;
 using MailStoreAdmin.Core.MailStore.Operations;
 
 namespace MailStoreAdmin.Commands.Spe
@@ -7,26 +6,11 @@ namespace MailStoreAdmin.Commands.Spe
     /// <summary><para type="synopsis">Registers a new SPE client access server with the management server.</para></summary>
     [Cmdlet(VerbsCommon.New, "MsClientAccessServer", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(PSObject))]
-    public sealed class NewMsClientAccessServerCommand : MsConnectionCmdlet
+    public sealed class NewMsClientAccessServerCommand : SpeServerSettingsCmdlet
     {
-        /// <summary><para type="description">The client access server's server name; binds the serverName property of Get-MsClientAccessServer output.</para></summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("ServerName")]
-        [ValidateNotNullOrEmpty]
-        public string Name { get; set; } = string.Empty;
-
-        /// <summary><para type="description">The TCP port the client access server listens on.</para></summary>
-        [Parameter]
-        [ValidateRange(1, 65535)]
-        public int? Port { get; set; }
-
-        /// <summary><para type="description">The thumbprint of the client access server's certificate, which the management server trusts.</para></summary>
-        [Parameter]
-        public string? CertificateThumbprint { get; set; }
-
         protected override void ProcessRecord()
         {
-            var settings = MsConfigObject.Given(("port", Port), ("serverCertificate.thumbprint", CertificateThumbprint));
+            var settings = Settings();
             Run((connection, context, token) => MsSpeServerOperations.NewAsync(connection, MsSpeServerKind.ClientAccessServer, Name, settings, context, token));
         }
     }

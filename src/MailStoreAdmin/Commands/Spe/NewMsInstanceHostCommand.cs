@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using MailStoreAdmin.Base;
 using MailStoreAdmin.Core.MailStore.Operations;
 
 namespace MailStoreAdmin.Commands.Spe
@@ -7,30 +6,11 @@ namespace MailStoreAdmin.Commands.Spe
     /// <summary><para type="synopsis">Registers a new SPE instance host with the management server.</para></summary>
     [Cmdlet(VerbsCommon.New, "MsInstanceHost", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(PSObject))]
-    public sealed class NewMsInstanceHostCommand : MsConnectionCmdlet
+    public sealed class NewMsInstanceHostCommand : InstanceHostSettingsCmdlet
     {
-        /// <summary><para type="description">The instance host's server name; binds the serverName property of Get-MsInstanceHost output.</para></summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("ServerName")]
-        [ValidateNotNullOrEmpty]
-        public string Name { get; set; } = string.Empty;
-
-        /// <summary><para type="description">The TCP port the instance host listens on.</para></summary>
-        [Parameter]
-        [ValidateRange(1, 65535)]
-        public int? Port { get; set; }
-
-        /// <summary><para type="description">The thumbprint of the instance host's certificate, which the management server trusts.</para></summary>
-        [Parameter]
-        public string? CertificateThumbprint { get; set; }
-
-        /// <summary><para type="description">The directory under which the host keeps its instances.</para></summary>
-        [Parameter]
-        public string? BaseDirectory { get; set; }
-
         protected override void ProcessRecord()
         {
-            var settings = MsConfigObject.Given(("port", Port), ("serverCertificate.thumbprint", CertificateThumbprint), ("baseDirectory", BaseDirectory));
+            var settings = Settings();
             Run((connection, context, token) => MsSpeServerOperations.NewAsync(connection, MsSpeServerKind.InstanceHost, Name, settings, context, token));
         }
     }

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using MailStoreAdmin.Base;
 using MailStoreAdmin.Core.MailStore.Models;
 using MailStoreAdmin.Core.MailStore.Operations;
 
@@ -8,14 +7,8 @@ namespace MailStoreAdmin.Commands.Spe
     /// <summary><para type="synopsis">Creates a directory on an SPE instance host, e.g. the base directory of a new instance.</para></summary>
     [Cmdlet(VerbsCommon.New, "MsInstanceHostDirectory", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Low)]
     [OutputType(typeof(MsInstanceHostDirectory))]
-    public sealed class NewMsInstanceHostDirectoryCommand : MsConnectionCmdlet
+    public sealed class NewMsInstanceHostDirectoryCommand : SpeServerNameCmdlet
     {
-        /// <summary><para type="description">The instance host's server name.</para></summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("ServerName")]
-        [ValidateNotNullOrEmpty]
-        public string Name { get; set; } = string.Empty;
-
         /// <summary><para type="description">The full path of the directory to create on the host.</para></summary>
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [ValidateNotNullOrEmpty]

@@ -1,8 +1,5 @@
 using System.Management.Automation;
-using System.Security;
-using MailStoreAdmin.Base;
 using MailStoreAdmin.Core.Http;
-using MailStoreAdmin.Core.MailStore.Models;
 using MailStoreAdmin.Core.MailStore.Operations;
 
 namespace MailStoreAdmin.Commands.Spe
@@ -10,19 +7,8 @@ namespace MailStoreAdmin.Commands.Spe
     /// <summary><para type="synopsis">Creates an SPE system administrator with a password.</para></summary>
     [Cmdlet(VerbsCommon.New, "MsSystemAdministrator", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(PSObject))]
-    public sealed class NewMsSystemAdministratorCommand : MsConnectionCmdlet
+    public sealed class NewMsSystemAdministratorCommand : SystemAdministratorPasswordCmdlet
     {
-        /// <summary><para type="description">The system administrator's user name; binds the userName property of Get-MsSystemAdministrator output.</para></summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string UserName { get; set; } = string.Empty;
-
-        /// <summary><para type="description">The password, as a SecureString (Read-Host -AsSecureString); a plain string from Import-Csv is accepted.</para></summary>
-        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
-        [SecureStringTransformation]
-        [ValidateNotNull]
-        public SecureString? Password { get; set; }
-
         /// <summary><para type="description">The administrator's full name.</para></summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string? FullName { get; set; }

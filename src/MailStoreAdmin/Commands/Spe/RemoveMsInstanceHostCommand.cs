@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using MailStoreAdmin.Base;
 using MailStoreAdmin.Core.MailStore.Operations;
 
 namespace MailStoreAdmin.Commands.Spe
@@ -7,14 +6,8 @@ namespace MailStoreAdmin.Commands.Spe
     /// <summary><para type="synopsis">Removes an SPE instance host from the management server's configuration.</para></summary>
     [Cmdlet(VerbsCommon.Remove, "MsInstanceHost", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(void))]
-    public sealed class RemoveMsInstanceHostCommand : MsConnectionCmdlet
+    public sealed class RemoveMsInstanceHostCommand : SpeServerNameCmdlet
     {
-        /// <summary><para type="description">The instance host's server name; binds the serverName property of Get-MsInstanceHost output.</para></summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("ServerName")]
-        [ValidateNotNullOrEmpty]
-        public string Name { get; set; } = string.Empty;
-
         protected override void ProcessRecord() =>
             Run((connection, context, token) => MsSpeServerOperations.RemoveAsync(connection, MsSpeServerKind.InstanceHost, Name, context, token));
     }

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using MailStoreAdmin.Base;
 using MailStoreAdmin.Core.MailStore.Operations;
 
 namespace MailStoreAdmin.Commands.Spe
@@ -7,30 +6,15 @@ namespace MailStoreAdmin.Commands.Spe
     /// <summary><para type="synopsis">Changes an SPE client access server's configuration: read-modify-write, other settings kept.</para></summary>
     [Cmdlet(VerbsCommon.Set, "MsClientAccessServer", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(PSObject))]
-    public sealed class SetMsClientAccessServerCommand : MsConnectionCmdlet
+    public sealed class SetMsClientAccessServerCommand : SpeServerSettingsCmdlet
     {
-        /// <summary><para type="description">The client access server's server name; binds the serverName property of Get-MsClientAccessServer output.</para></summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("ServerName")]
-        [ValidateNotNullOrEmpty]
-        public string Name { get; set; } = string.Empty;
-
-        /// <summary><para type="description">The TCP port the client access server listens on.</para></summary>
-        [Parameter]
-        [ValidateRange(1, 65535)]
-        public int? Port { get; set; }
-
-        /// <summary><para type="description">The thumbprint of the client access server's certificate, which the management server trusts.</para></summary>
-        [Parameter]
-        public string? CertificateThumbprint { get; set; }
-
         /// <summary><para type="description">Writes the configuration as sent.</para></summary>
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
         protected override void ProcessRecord()
         {
-            var changes = MsConfigObject.Given(("port", Port), ("serverCertificate.thumbprint", CertificateThumbprint));
+            var changes = Settings();
             Run((connection, context, token) => MsSpeServerOperations.SetAsync(connection, MsSpeServerKind.ClientAccessServer, Name, changes, PassThru, context, token));
         }
     }

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using System.Security;
 using MailStoreAdmin.Base;
 using MailStoreAdmin.Core.Http;
 using MailStoreAdmin.Core.MailStore.Models;
@@ -10,13 +9,8 @@ namespace MailStoreAdmin.Commands.Spe
     /// <summary><para type="synopsis">Changes an SPE system administrator: read-modify-write, other settings kept.</para></summary>
     [Cmdlet(VerbsCommon.Set, "MsSystemAdministrator", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(PSObject))]
-    public sealed class SetMsSystemAdministratorCommand : MsConnectionCmdlet
+    public sealed class SetMsSystemAdministratorCommand : SystemAdministratorCmdlet
     {
-        /// <summary><para type="description">The system administrator's user name; binds the userName property of Get-MsSystemAdministrator output.</para></summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [ValidateNotNullOrEmpty]
-        public string UserName { get; set; } = string.Empty;
-
         /// <summary><para type="description">The administrator's full name.</para></summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string? FullName { get; set; }

@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using MailStoreAdmin.Base;
-using MailStoreAdmin.Completion;
 using MailStoreAdmin.Core.MailStore.Models;
 using MailStoreAdmin.Core.MailStore.Operations;
 
@@ -11,15 +10,8 @@ namespace MailStoreAdmin.Commands.Users
     /// </summary>
     [Cmdlet(VerbsCommon.Set, "MsUser", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(MsUser))]
-    public sealed class SetMsUserCommand : MsCmdlet
+    public sealed class SetMsUserCommand : MsUserCmdlet
     {
-        /// <summary><para type="description">The user to change.</para></summary>
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        [Alias("UserName")]
-        [ValidateNotNullOrEmpty]
-        [ArgumentCompleter(typeof(MsUserNameCompleter))]
-        public string Name { get; set; } = string.Empty;
-
         /// <summary><para type="description">The display name; an empty string clears it.</para></summary>
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string? FullName { get; set; }
