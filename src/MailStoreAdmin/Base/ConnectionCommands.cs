@@ -40,13 +40,7 @@ namespace MailStoreAdmin.Base
         {
             // Read on the pipeline thread: the runspace is not visible from the worker thread.
             var scope = ModuleState.Scope;
-            Run(async (context, token) =>
-            {
-                var connection = await connect(context, token).ConfigureAwait(false);
-                Connections.Add(scope, connection);
-                context.Log(LogLevel.Verbose, connected(connection));
-                if (PassThru) context.WriteObject(connection);
-            }, terminating: true);
+            Run((context, token) => SessionOperations.ConnectAsync(connect, Connections, scope, PassThru, connected, context, token), terminating: true);
         }
     }
 
@@ -69,15 +63,13 @@ namespace MailStoreAdmin.Base
                 ThrowTerminatingError(ErrorRecords.NotConnected(ConnectHint.ConnectCommand, ConnectHint.Service));
                 return;
             }
-            if (!ShouldProcess(connection.ToString(), "Disconnect")) return;
-            Connections.Remove(ModuleState.Scope, connection);
-            connection.Dispose();
-            WriteVerbose($"Closed the {ConnectHint.Service} connection to {connection}.");
+            var scope = ModuleState.Scope;
+            Run((context, token) => SessionOperations.DisconnectAsync(connection!, Connections, scope, ConnectHint.Service, context));
         }
     }
 
     /// <summary>Get-*Connection: the connections opened in this session, or only the default one.</summary>
-    public abstract class GetConnectionCommandBase<TConnection> : PSCmdlet where TConnection : class
+    public abstract class GetConnectionCommandBase<TConnection> : MailStoreAdminCmdlet where TConnection : class
     {
         /// <summary><para type="description">Only the default connection, which cmdlets use without -Connection.</para></summary>
         [Parameter]
@@ -87,13 +79,8 @@ namespace MailStoreAdmin.Base
 
         protected override void EndProcessing()
         {
-            if (Default)
-            {
-                var current = Connections.GetDefault(ModuleState.Scope);
-                if (current != null) WriteObject(current);
-                return;
-            }
-            WriteObject(Connections.GetAll(ModuleState.Scope), enumerateCollection: true);
+            var scope = ModuleState.Scope;
+            Run((context, token) => SessionOperations.GetAsync(Connections, scope, Default, context));
         }
     }
 }
