@@ -28,6 +28,7 @@ public static class Program
                 case "--latency-ms": options.UserInfoLatency = TimeSpan.FromMilliseconds(int.Parse(Next())); break;
                 case "--verify-steps": options.VerifySteps = int.Parse(Next()); break;
                 case "--verify-step-ms": options.VerifyStepDelay = TimeSpan.FromMilliseconds(int.Parse(Next())); break;
+                case "--invoke-answer-delay-ms": options.InvokeAnswerDelay = TimeSpan.FromMilliseconds(int.Parse(Next())); break;
                 case "--watch-stdin": watchStdin = true; break;
                 case "--dbmail-seckey": dbMail.SecKey = Next(); break;
                 case "--dbmail-php5": dbMail.NumbersAsStrings = true; break;
@@ -46,7 +47,7 @@ public static class Program
                 case "--spe-instances": options.SpeInstanceCount = int.Parse(Next()); break;
                 case "--invoke-latency-ms": options.InvokeLatency = TimeSpan.FromMilliseconds(int.Parse(Next())); break;
                 default:
-                    Console.Error.WriteLine($"Unknown option {args[i]}. Options: --port --tls --spe --users --user --password --latency-ms --verify-steps --verify-step-ms --watch-stdin --dbmail-seckey --dbmail-php5 --dbmail-php-warnings --maintenance-steps --maintenance-step-ms --fail-function --history-failure-threshold --history-latency-ms --extra-profiles --hang --license-users --license-max --call-latency-ms --folders-one-level --spe-instances --invoke-latency-ms");
+                    Console.Error.WriteLine($"Unknown option {args[i]}. Options: --port --tls --spe --users --user --password --latency-ms --verify-steps --verify-step-ms --invoke-answer-delay-ms --watch-stdin --dbmail-seckey --dbmail-php5 --dbmail-php-warnings --maintenance-steps --maintenance-step-ms --fail-function --history-failure-threshold --history-latency-ms --extra-profiles --hang --license-users --license-max --call-latency-ms --folders-one-level --spe-instances --invoke-latency-ms");
                     return 2;
             }
         }

@@ -182,6 +182,37 @@ Describe 'Ctrl+C' {
     }
 }
 
+Describe 'Ctrl+C at any point of a task' {
+    BeforeAll {
+        # The server starts the task at once but answers the invoke only after 2 s, as large stores do.
+        $script:late = Start-FakeMailStore -Configuration $configuration -Arguments @('--verify-steps', '2000', '--verify-step-ms', '50', '--invoke-answer-delay-ms', '2000')
+    }
+    AfterAll { Stop-FakeServer $script:late }
+
+    It 'cancels the server task when stopped <StopAfterMs> ms after the invoke was sent' -ForEach @(
+        @{ StopAfterMs = 300 }, @{ StopAfterMs = 1500 }, @{ StopAfterMs = 2600 }
+    ) {
+        $cancelsBefore = @(Get-FakeCall $late -Function 'cancel-async').Count
+        $invokesBefore = @(Get-FakeCall $late -Function 'VerifyStore').Count
+        $ps = [PowerShell]::Create()
+        $null = $ps.AddScript({
+                param($modulePath, $uri, $password)
+                Import-Module (Join-Path $modulePath 'MailStoreAdmin.psd1')
+                $cred = [pscredential]::new('admin', (ConvertTo-SecureString $password -AsPlainText -Force))
+                Connect-MsServer $uri -Credential $cred -AllowUnencryptedAuthentication
+                Invoke-MsVerifyStore -Id 1
+            }).AddArgument($modulePath).AddArgument($late.Uri).AddArgument($late.Password)
+        $null = $ps.BeginInvoke()
+        $deadline = [DateTime]::UtcNow.AddSeconds(30)
+        while (@(Get-FakeCall $late -Function 'VerifyStore').Count -eq $invokesBefore -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 20 }
+        Start-Sleep -Milliseconds $StopAfterMs
+        $ps.Stop()
+        $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+        @(Get-FakeCall $late -Function 'cancel-async').Count | Should -Be ($cancelsBefore + 1)
+        $ps.Dispose()
+    }
+}
+
 Describe 'Invoke-MsApi' {
     It 'emits result objects, not the envelope' {
         $stores = Invoke-MsApi GetStores
