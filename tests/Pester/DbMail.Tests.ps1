@@ -25,6 +25,15 @@ Describe 'Connect-DbMailApi' {
         (Get-DbMailConnection -Default).Id | Should -Be $dbmail.Id
     }
 
+    It 'refuses a plain-text key without repeating it' {
+        $err = $null
+        try { Connect-DbMailApi $fake.DbMailUri -SecurityKey 'Plain-Key-77' -CertificateThumbprint $fake.DbMailThumbprint } catch { $err = $_ }
+        $err | Should -Not -BeNullOrEmpty
+        # The message (not the echo of the command line the user typed) never repeats the key.
+        $err.Exception.Message | Should -Not -Match 'Plain-Key-77'
+        $err.Exception.Message | Should -Match 'SecureString'
+    }
+
     It 'reports a wrong key as an authentication error without the key' {
         $wrong = ConvertTo-SecureString 'Wrong-Key-42' -AsPlainText -Force
         $err = $null

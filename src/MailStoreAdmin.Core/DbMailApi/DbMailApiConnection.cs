@@ -103,7 +103,7 @@ namespace MailStoreAdmin.Core.DbMailApi
                     return new MailStoreAdminException(ErrorKind.InvalidResult, "DbMailApiCallFailed",
                         $"dbmail-api {form.Route} failed: {message.TrimEnd()}", form.Target);
                 default:
-                    return Unexpected(Uri, form.Route, $"HTTP {status} with {Redactor.Truncate(_transport.Scrub(body, secrets), 200)}");
+                    return Unexpected(Uri, form.Route, $"HTTP {status} with {Redactor.Truncate(Redactor.RedactJsonText(_transport.Scrub(body, secrets)), 200)}");
             }
         }
 

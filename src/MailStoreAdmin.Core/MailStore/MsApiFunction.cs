@@ -53,9 +53,7 @@ namespace MailStoreAdmin.Core.MailStore
         /// Functions whose result is itself a secret (a new API password, a one-time logon URL): their response bodies are
         /// never dumped to the debug stream.
         /// </summary>
-        public bool HasSecretResult => IsSecretResultName(Name);
-
-        public static bool IsSecretResultName(string name) => SecretResultNames.Contains(name);
+        public bool HasSecretResult => SecretResultNames.Contains(Name);
 
         private static readonly HashSet<string> SecretResultNames = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         {

@@ -258,8 +258,12 @@ namespace MailStoreAdmin.Core.MailStore
             return envelope;
         }
 
-        private static void Report(MsTask task, MsEnvelope envelope, OperationContext context)
+        private void Report(MsTask task, MsEnvelope envelope, OperationContext context)
         {
+            // The server's log and status text may repeat what the call sent (an encryption key, a configuration's
+            // password): scrubbed before they reach the progress bar, the information stream or the task result.
+            envelope.LogOutput = envelope.LogOutput == null ? null : _transport.Scrub(envelope.LogOutput, task.Secrets);
+            envelope.StatusText = envelope.StatusText == null ? null : _transport.Scrub(envelope.StatusText, task.Secrets);
             var newLines = task.Apply(envelope);
             // Plain calls finish on the first answer; only tasks that ran get status reports.
             if (task.Token != null) context.OnTaskStatus(new MsTaskStatus(task, envelope, newLines));
@@ -270,7 +274,7 @@ namespace MailStoreAdmin.Core.MailStore
         {
             await EnsureSuccessAsync(response, task.Function, task, task.Secrets).ConfigureAwait(false);
             var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-            if (context.IsDebugEnabled && MsApiFunction.IsSecretResultName(task.Function))
+            if (context.IsDebugEnabled && GetFunction(task.Function).HasSecretResult)
             {
                 context.Log(LogLevel.Debug, "Response body: (not shown: the result of " + task.Function + " is a secret)");
             }
@@ -291,7 +295,8 @@ namespace MailStoreAdmin.Core.MailStore
         {
             var status = (int)response.StatusCode;
             if (status >= 200 && status < 300) return;
-            var body = _transport.Scrub(await HttpTransport.ReadTextAsync(response, 500).ConfigureAwait(false), secrets).Trim();
+            // Scrubbed before it is cut to length, so no secret is left half-visible at the cut.
+            var body = Redactor.Truncate(_transport.Scrub(await HttpTransport.ReadTextAsync(response, 4096).ConfigureAwait(false), secrets), 500).Trim();
             var target = task?.Target ?? function;
             switch (status)
             {
@@ -392,6 +397,13 @@ namespace MailStoreAdmin.Core.MailStore
             }
             return Metadata.Get(name);
         }
+
+        /// <summary>
+        /// Checks a call without sending it: the function exists on this edition, an SPE instance is selected where the
+        /// function needs one, and the arguments fit the metadata. Operations call it before they ask ShouldProcess, so
+        /// -WhatIf never promises a call the server would refuse.
+        /// </summary>
+        public void Check(string function, IEnumerable<KeyValuePair<string, object?>>? arguments) => Encode(GetFunction(function), arguments);
 
         /// <summary>
         /// Checks and encodes a call's arguments (see <see cref="MsArgumentEncoder"/>), filling instanceID from this

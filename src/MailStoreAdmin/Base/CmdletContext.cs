@@ -19,6 +19,7 @@ namespace MailStoreAdmin.Base
     /// </summary>
     public sealed class CmdletContext : OperationContext
     {
+        private static readonly string[] HostTags = { "PSHOST" };
         private static int _lastActivityId;
         private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(200);
         private readonly PSCmdlet _cmdlet;
@@ -54,7 +55,7 @@ namespace MailStoreAdmin.Base
                     _pump.Post(() => _cmdlet.WriteWarning(message));
                     break;
                 case LogLevel.Information:
-                    _pump.Post(() => _cmdlet.WriteInformation(new HostInformationMessage { Message = message }, new[] { "PSHOST" }));
+                    _pump.Post(() => _cmdlet.WriteInformation(new HostInformationMessage { Message = message }, HostTags));
                     break;
                 default:
                     if (_verboseEnabled) _pump.Post(() => _cmdlet.WriteVerbose(message));
@@ -64,10 +65,15 @@ namespace MailStoreAdmin.Base
 
         public override void OnTaskStatus(MsTaskStatus status)
         {
-            foreach (var line in status.NewLogLines)
+            if (status.NewLogLines.Count > 0)
             {
-                var text = line;
-                _pump.Post(() => _cmdlet.WriteInformation(text, new[] { "MailStoreLog", status.Task.Function }));
+                // One hand-over per status, with one tag array for all its lines.
+                var lines = status.NewLogLines;
+                var tags = new[] { "MailStoreLog", status.Task.Function };
+                _pump.Post(() =>
+                {
+                    foreach (var line in lines) _cmdlet.WriteInformation(line, tags);
+                });
             }
 
             ProgressState state;

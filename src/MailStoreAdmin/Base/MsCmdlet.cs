@@ -38,11 +38,6 @@ namespace MailStoreAdmin.Base
         [ValidateRange(1, 64)]
         public int ThrottleLimit { get; set; } = DefaultInstanceThrottleLimit;
 
-        // A cmdlet may declare its own -ThrottleLimit (hiding this one with `new`; PowerShell then binds the cmdlet's):
-        // the value given still bounds the fan-out.
-        private int FanOutLimit =>
-            MyInvocation.BoundParameters.TryGetValue(nameof(ThrottleLimit), out var given) && given is int limit && limit > 0 ? limit : ThrottleLimit;
-
         /// <summary>Whether -ThrottleLimit was given (a cmdlet may use it for its own concurrency too).</summary>
         protected bool ThrottleLimitGiven => MyInvocation.BoundParameters.ContainsKey(nameof(ThrottleLimit));
 
@@ -64,7 +59,7 @@ namespace MailStoreAdmin.Base
             }
             Task Scoped(OperationContext context, CancellationToken token) => MsInstanceScope.RunAsync(connection, instanceId, work, context, token);
             if (terminating) Run(Scoped, terminating: true);
-            else RunConcurrently(Scoped, FanOutLimit);
+            else RunConcurrently(Scoped, ThrottleLimit);
         }
 
         protected override void BeginProcessing()

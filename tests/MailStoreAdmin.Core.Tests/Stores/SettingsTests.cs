@@ -151,4 +151,20 @@ public class SettingsTests
         Assert.Contains("'Default 10 years' (10 years), 'Sales 7 years' (7 years)", question);
         Assert.Empty(server.CallsTo("/ProcessRetentionPolicies"));
     }
+
+    [Fact]
+    public void A_changed_object_is_described_with_its_nested_secrets_masked_and_still_compared_exactly()
+    {
+        var target = new PlainObject { ["smtp"] = new PlainObject { ["host"] = "mail", ["password"] = "Old-Secret-1" } };
+        var changes = new Hashtable { ["smtp"] = new PlainObject { ["host"] = "mail", ["password"] = "New-Secret-2" } };
+
+        var described = MsConfigurationOperations.Apply(target, changes, "compliance configuration", addMissing: false);
+
+        // Only the nested password differs: the change is still detected, but neither password is shown.
+        var line = Assert.Single(described);
+        Assert.DoesNotContain("Old-Secret-1", line);
+        Assert.DoesNotContain("New-Secret-2", line);
+        Assert.Contains("host", line);
+        Assert.Equal("New-Secret-2", ((PlainObject)target["smtp"]!)["password"]);
+    }
 }

@@ -26,7 +26,7 @@ namespace MailStoreAdmin.Core.MailStore.Operations
         public static OrderedDictionary Prepare(object? input, string? password, OperationContext context)
         {
             var configuration = Copy(input) ?? throw new MailStoreAdminException(ErrorKind.InvalidArgument, "DirectoryServicesConfigurationInvalid",
-                "The input is not a directory services configuration. Pass the object from Get-MsDirectoryServicesConfiguration, a hashtable, or a JSON object text.", input);
+                "The input is not a directory services configuration. Pass the object from Get-MsDirectoryServicesConfiguration, a hashtable, or a JSON object text.", Errors.SecretSafe.Target(input));
             var passwordKey = FindKey(configuration, PasswordKey);
             if (password != null)
             {
@@ -34,7 +34,7 @@ namespace MailStoreAdmin.Core.MailStore.Operations
                 if (passwordKey == null)
                 {
                     throw new MailStoreAdminException(ErrorKind.InvalidArgument, "DirectoryServicesConfigurationHasNoPassword",
-                        "The configuration has no 'password' property, so the password given has nowhere to go. Start from the object Get-MsDirectoryServicesConfiguration returns.", input);
+                        "The configuration has no 'password' property, so the password given has nowhere to go. Start from the object Get-MsDirectoryServicesConfiguration returns.", Errors.SecretSafe.Target(input));
                 }
                 configuration[passwordKey] = password;
             }

@@ -34,7 +34,6 @@ namespace MailStoreAdmin.Core.MailStore.Operations
             _users = (users ?? Enumerable.Empty<string>()).Where(u => !string.IsNullOrWhiteSpace(u)).Select(u => new Wildcard(u.Trim())).ToArray();
         }
 
-        public bool HasUsers => _users.Length > 0;
         public bool IncludesUser(string userName) => _users.Length == 0 || _users.Any(w => w.IsMatch(userName));
         public bool IncludesFolder(string folder) => _folders.Length == 0 || _folders.Any(w => w.IsMatch(folder));
         public bool Includes(string userName, string folder) => IncludesUser(userName) && IncludesFolder(folder);

@@ -123,12 +123,22 @@ namespace MailStoreAdmin.Core.MailStore.Operations
                 var value = change.Value;
                 if (target.Contains(key) && Show(old) == Show(value) && SameKind(old, value)) continue;
                 target[key] = value;
-                described.Add(Redactor.IsSecretName(key) ? $"{key}: {Redactor.Mask}" : $"{key}: {Show(old)} -> {Show(value)}");
+                described.Add(Redactor.IsSecretName(key) ? $"{key}: {Redactor.Mask}" : $"{key}: {Describe(old)} -> {Describe(value)}");
             }
             return described;
         }
 
         private static bool SameKind(object? a, object? b) => a?.GetType() == b?.GetType() || a is IEnumerable && b is IEnumerable && !(a is string) && !(b is string);
+
+        /// <summary>
+        /// A value as -WhatIf and messages show it: like <see cref="Show"/>, but secret-named properties nested in an
+        /// object (a mail server's password inside a compliance setting) are masked. Comparisons use Show, which must
+        /// still tell two different secrets apart.
+        /// </summary>
+        private static string Describe(object? value) =>
+            value is IDictionary || value is IEnumerable list && !(value is string) && list.Cast<object?>().Any(item => item is IDictionary)
+                ? Redactor.RedactJsonText(JsonValueWriter.Serialize(value))
+                : Show(value);
 
         /// <summary>A value as messages show it: lists comma-joined, null as (null).</summary>
         internal static string Show(object? value)

@@ -78,7 +78,7 @@ namespace MailStoreAdmin.Core.MailStore.Operations
                 new KeyValuePair<string, object?>("owner", string.IsNullOrEmpty(owner) ? connection.UserName : owner),
             };
             arguments.AddRange(schedule.ToArguments());
-            MsArgumentEncoder.Encode(connection.Metadata.Get("CreateJob"), arguments, connection.InstanceId);
+            connection.Check("CreateJob", arguments);
             var before = await ListJobsAsync(connection, context, cancellationToken).ConfigureAwait(false);
             if (!context.ShouldProcess($"job '{name}' ({action}, {schedule}) on {connection}", "Create")) return;
             await connection.InvokeAsync("CreateJob", arguments, null, context, cancellationToken, name).ConfigureAwait(false);
@@ -113,7 +113,7 @@ namespace MailStoreAdmin.Core.MailStore.Operations
             {
                 calls.Add(("SetJobEnabled", Arguments(id, ("enabled", on)), on ? "enable" : "disable"));
             }
-            foreach (var call in calls) MsArgumentEncoder.Encode(connection.Metadata.Get(call.Function), call.Arguments, connection.InstanceId);
+            foreach (var call in calls) connection.Check(call.Function, call.Arguments);
             if (calls.Count == 0)
             {
                 context.Log(LogLevel.Verbose, $"Job {id} '{job.Name}' already has these settings; nothing sent.");

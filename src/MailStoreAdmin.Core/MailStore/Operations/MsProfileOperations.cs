@@ -101,7 +101,7 @@ namespace MailStoreAdmin.Core.MailStore.Operations
                 // Unset optional values are omitted: the server refuses 0 or "" for them.
                 if (value != null && !(value is string s && s.Length == 0)) arguments.Add(new KeyValuePair<string, object?>(key, value));
             }
-            MsArgumentEncoder.Encode(connection.Metadata.Get("SetProfileServerSideExecution"), arguments, connection.InstanceId);
+            connection.Check("SetProfileServerSideExecution", arguments);
             var change = string.Join(", ", given.Select(g => $"{g.Key}={g.Value}"));
             if (!context.ShouldProcess($"profile {id} '{profile.Name}' on {connection}", $"Set server-side execution ({change})")) return;
             await connection.InvokeAsync("SetProfileServerSideExecution", arguments, null, context, cancellationToken, id).ConfigureAwait(false);
@@ -143,7 +143,7 @@ namespace MailStoreAdmin.Core.MailStore.Operations
             if (plain == null)
             {
                 throw new MailStoreAdminException(ErrorKind.InvalidArgument, "ProfilePropertiesInvalid",
-                    "The profile properties must be a hashtable or a JSON object text, such as the Details of a profile from Get-MsProfile.", properties);
+                    "The profile properties must be a hashtable or a JSON object text, such as the Details of a profile from Get-MsProfile.", Errors.SecretSafe.Target(properties));
             }
             var name = plain.Keys.Cast<object>().Select(k => k.ToString()).FirstOrDefault(k => string.Equals(k, "name", StringComparison.OrdinalIgnoreCase));
             var arguments = new List<KeyValuePair<string, object?>>
@@ -151,7 +151,7 @@ namespace MailStoreAdmin.Core.MailStore.Operations
                 new KeyValuePair<string, object?>("properties", plain),
                 new KeyValuePair<string, object?>("raw", true),
             };
-            MsArgumentEncoder.Encode(connection.Metadata.Get(function), arguments, connection.InstanceId);
+            connection.Check(function, arguments);
             return (arguments, name == null ? "(unnamed)" : plain[name]?.ToString() ?? "(unnamed)");
         }
 

@@ -121,7 +121,7 @@ namespace MailStoreAdmin.Core.MailStore.Operations
                 settings.Remove(passwordKey);
             }
             var arguments = new[] { new KeyValuePair<string, object?>("settings", settings) };
-            MsArgumentEncoder.Encode(connection.Metadata.Get("SetSmtpSettings"), arguments, connection.InstanceId);
+            connection.Check("SetSmtpSettings", arguments);
             if (!context.ShouldProcess($"SMTP settings of {connection}", $"Set {string.Join(", ", changed)}")) return;
             await connection.InvokeAsync("SetSmtpSettings", arguments, null, context, cancellationToken).ConfigureAwait(false);
             if (passThru) await GetPlainAsync(connection, "GetSmtpSettings", SmtpSettingsTypeName, context, cancellationToken).ConfigureAwait(false);

@@ -18,6 +18,8 @@ namespace MailStoreAdmin.Core.MailStore.Operations
         public static async Task RunAsync(MsConnection connection, MsTaskRequest request, bool noWait, OperationContext context,
             CancellationToken cancellationToken)
         {
+            // Checked before the question: -WhatIf must not promise a call the metadata already refuses.
+            connection.Check(request.Function, request.Arguments);
             if (request.Change is { } change && !context.ShouldProcess(change.What, change.Action)) return;
             var items = new List<object?>();
             void OnItem(JsonElement item)

@@ -24,6 +24,7 @@ namespace MailStoreAdmin.Commands.DbMailApi
 
         /// <summary><para type="description">The secKey from dbmail-api's protected/config/params.php.</para></summary>
         [Parameter(Mandatory = true, Position = 1, ParameterSetName = KeySet)]
+        [SecureStringOnly]
         [ValidateNotNull]
         public System.Security.SecureString? SecurityKey { get; set; }
 

@@ -46,6 +46,7 @@ namespace MailStoreAdmin.Commands.Folders
 
         protected override void EndProcessing()
         {
+            base.EndProcessing();
             var scope = new FolderPermissionScope(Scope, ScopeUserName);
             Run((connection, context, token) => MsFolderPermissionOperations.SyncAsync(connection, _desired, scope, RemoveUnlisted, CallLimit(8), true,
                 context, token), terminating: true);

@@ -109,6 +109,7 @@ namespace MailStoreAdmin.Commands.Integration
 
         /// <summary><para type="description">The password of the -CertificatePath file.</para></summary>
         [Parameter]
+        [SecureStringOnly]
         public SecureString? CertificatePassword { get; set; }
 
         /// <summary><para type="description">Appends one line per request (never a password) and per server event to this file.</para></summary>

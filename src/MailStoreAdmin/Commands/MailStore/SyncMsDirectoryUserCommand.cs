@@ -23,10 +23,5 @@ namespace MailStoreAdmin.Commands.MailStore
 
         protected override void ProcessRecord() =>
             Run((connection, context, token) => MsDirectoryServicesOperations.SyncUsersAsync(connection, DryRun, NoWait, context, token));
-
-        private bool IsWhatIf() =>
-            MyInvocation.BoundParameters.TryGetValue("WhatIf", out var bound)
-                ? LanguagePrimitives.IsTrue(bound)
-                : LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
     }
 }
